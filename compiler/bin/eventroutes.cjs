@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// The `eventroutes` command. Runs the bundled command line in compiler/dist/, rebuilding it first
+// when a source file under compiler/ is newer than the bundle (a fresh checkout, or a local edit).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const bundle = path.join(root, 'dist', 'cli.cjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'bin') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.hbs') || entry.name.endsWith('.json')) {
+      newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+let stale = true;
+try {
+  stale = fs.statSync(bundle).mtimeMs < newestSource(root);
+} catch {
+  stale = true;
+}
+if (stale) {
+  const { execFileSync } = require('node:child_process');
+  execFileSync(process.execPath, [path.join(root, 'build.mjs')], { stdio: 'inherit' });
+}
+require(bundle).main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err) => {
+    process.stderr.write(`eventroutes: internal error: ${err && err.message ? err.message : String(err)}\n`);
+    process.stderr.write('This is a bug in eventroutes, not in your route files. Please report it with the command you ran.\n');
+    process.exitCode = 70;
+  },
+);
