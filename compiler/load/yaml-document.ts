@@ -1,0 +1,246 @@
+// Parses one route file with the `yaml` document API into a plain JSON value, reporting every problem
+// as a located diagnostic (never a throw), and keeps what is needed to locate any JSON pointer later.
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
+
+export const MAX_DEPTH = 64;
+export const MAX_ALIAS_COUNT = 100;
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A diagnostic the loader already knows the position of (YAML errors carry offsets, not pointers). */
+export interface PositionedDiagnostic extends UnlocatedDiagnostic {
+  position: Position;
+}
+
+export interface ParsedYaml {
+  /** The document as JSON data, or undefined when it could not be read at all. */
+  value: unknown;
+  diagnostics: PositionedDiagnostic[];
+  locate: (pointer: string, atKey?: boolean) => Position;
+}
+
+type YamlNode = Node | null | undefined;
+
+const YAML_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  strict: true,
+  uniqueKeys: true,
+  merge: false,
+  prettyErrors: false,
+  keepSourceTokens: false,
+} as const;
+
+export function parseYaml(text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line, column: col };
+  };
+  const diagnostics: PositionedDiagnostic[] = [];
+  const locate = (pointer: string, atKey = false) => locatePointer(doc, pointer, atKey, at);
+
+  for (const error of doc.errors) {
+    const code = error.code === 'DUPLICATE_KEY' ? 'ER1002' : error.code === 'MULTIPLE_DOCS' ? 'ER1007' : 'ER1001';
+    diagnostics.push({
+      code,
+      severity: 'error',
+      pointer: '',
+      position: at(error.pos[0]),
+      message: yamlErrorMessage(error.code, error.message),
+      hint: yamlErrorHint(error.code),
+    });
+  }
+  for (const warning of doc.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED' || warning.code === 'BAD_DIRECTIVE') {
+      diagnostics.push({
+        code: 'ER1013',
+        severity: 'error',
+        pointer: '',
+        position: at(warning.pos[0]),
+        message: `unsupported YAML: ${firstLine(warning.message)}`,
+        hint: 'use plain YAML values (no custom tags such as !Ref or !!binary)',
+      });
+    }
+  }
+  if (diagnostics.length > 0) return { value: undefined, diagnostics, locate };
+
+  const structure = checkStructure(doc.contents, at);
+  if (structure.length > 0) return { value: undefined, diagnostics: structure, locate };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    const aliasBomb = err instanceof ReferenceError || /alias/i.test(String((err as Error)?.message));
+    return {
+      value: undefined,
+      diagnostics: [
+        aliasBomb
+          ? {
+              code: 'ER1003',
+              severity: 'error',
+              pointer: '',
+              position: at(firstAliasOffset(doc.contents) ?? 0),
+              message: `aliases expand to too many values (more than ${MAX_ALIAS_COUNT} expansions per alias)`,
+              hint: 'write the repeated values out instead of nesting aliases',
+            }
+          : {
+              code: 'ER1004',
+              severity: 'error',
+              pointer: '',
+              position: at(0),
+              message: `the file cannot be converted to data: ${firstLine(String((err as Error)?.message ?? err))}`,
+              hint: `keep nesting under ${MAX_DEPTH} levels and use plain YAML values`,
+            },
+      ],
+      locate,
+    };
+  }
+  if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
+    return {
+      value: undefined,
+      diagnostics: [
+        {
+          code: 'ER1006',
+          severity: 'error',
+          pointer: '',
+          position: at(doc.contents?.range?.[0] ?? 0),
+          message: `the file holds ${Array.isArray(value) ? 'a list' : `a single ${typeof value} value`}, not a mapping of sections`,
+          hint: 'start the file with sections such as `events:` and `routes:` (see routes/README.md)',
+        },
+      ],
+      locate,
+    };
+  }
+  return { value: value ?? null, diagnostics: [], locate };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function yamlErrorMessage(code: string, message: string): string {
+  if (code === 'DUPLICATE_KEY') return 'this key appears twice in the same mapping';
+  if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document (`---`)';
+  return `invalid YAML: ${firstLine(message)}`;
+}
+
+function yamlErrorHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'keys of a mapping must be unique: merge the two entries or rename one';
+    case 'MULTIPLE_DOCS':
+      return 'put each document in its own file';
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'check the indentation and the brackets and quotes around this position';
+    default:
+      return 'fix the YAML syntax at this position (quotes, brackets, indentation, `key: value` pairs)';
+  }
+}
+
+/**
+ * One iterative walk over the AST: nesting depth, non-scalar keys and merge keys. Iterative so that a
+ * hostile file of 100,000 nested brackets is a diagnostic, not a stack overflow.
+ */
+function checkStructure(root: YamlNode, at: (offset: number) => Position): PositionedDiagnostic[] {
+  const out: PositionedDiagnostic[] = [];
+  const stack: { node: YamlNode; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0 && out.length < 20) {
+    const { node, depth } = stack.pop()!;
+    if (!node) continue;
+    if (depth > MAX_DEPTH) {
+      out.push({
+        code: 'ER1004',
+        severity: 'error',
+        pointer: '',
+        position: at(node.range?.[0] ?? 0),
+        message: `values are nested more than ${MAX_DEPTH} levels deep`,
+        hint: `keep nesting under ${MAX_DEPTH} levels; route files never need more`,
+      });
+      break;
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as YamlNode;
+        if (key && !isScalar(key)) {
+          out.push({
+            code: 'ER1013',
+            severity: 'error',
+            pointer: '',
+            position: at(key.range?.[0] ?? node.range?.[0] ?? 0),
+            message: 'a mapping key is a list, mapping or alias, not a plain string',
+            hint: 'use plain string keys',
+          });
+        } else if (key && isScalar(key) && key.value === '<<' && key.type === 'PLAIN') {
+          out.push({
+            code: 'ER1013',
+            severity: 'error',
+            pointer: '',
+            position: at(key.range?.[0] ?? 0),
+            message: 'merge keys (`<<: *anchor`) are not supported',
+            hint: 'write the merged entries out (or quote the key if you mean the literal "<<")',
+          });
+        }
+        stack.push({ node: pair.value as YamlNode, depth: depth + 1 });
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push({ node: item as YamlNode, depth: depth + 1 });
+    }
+  }
+  return out;
+}
+
+function firstAliasOffset(root: YamlNode): number | undefined {
+  const stack: YamlNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) continue;
+    if (isAlias(node)) return node.range?.[0];
+    if (isMap(node)) for (const pair of node.items) stack.push(pair.value as YamlNode);
+    else if (isSeq(node)) for (const item of node.items) stack.push(item as YamlNode);
+  }
+  return undefined;
+}
+
+/**
+ * The position of the value at `pointer` (or of its key with `atKey`). A pointer that runs past the
+ * document (a missing property) lands on the deepest existing ancestor: its key when it has one.
+ */
+function locatePointer(doc: Document, pointer: string, atKey: boolean, at: (offset: number) => Position): Position {
+  const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: YamlNode = doc.contents;
+  let keyNode: YamlNode = undefined;
+  let complete = true;
+  for (const token of tokens) {
+    while (isAlias(node)) node = node.resolve(doc) as YamlNode;
+    let next: YamlNode = undefined;
+    let nextKey: YamlNode = undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === token);
+      if (pair) {
+        nextKey = pair.key as YamlNode;
+        next = (pair.value as YamlNode) ?? nextKey;
+      }
+    } else if (isSeq(node) && /^(0|[1-9][0-9]*)$/.test(token)) {
+      next = node.items[Number(token)] as YamlNode;
+    }
+    if (!next) {
+      complete = false;
+      break;
+    }
+    node = next;
+    keyNode = nextKey;
+  }
+  const target = (atKey || !complete) && keyNode ? keyNode : node;
+  const offset = target?.range?.[0] ?? keyNode?.range?.[0] ?? 0;
+  return at(offset);
+}
