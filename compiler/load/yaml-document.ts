@@ -1,6 +1,6 @@
 // Parses one route file with the `yaml` document API into a plain JSON value, reporting every problem
 // as a located diagnostic (never a throw), and keeps what is needed to locate any JSON pointer later.
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
 
 export const MAX_DEPTH = 64;
@@ -225,7 +225,7 @@ function locatePointer(doc: Document, pointer: string, atKey: boolean, at: (offs
     let next: YamlNode = undefined;
     let nextKey: YamlNode = undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === token);
+      const pair: Pair | undefined = (node.items as Pair[]).find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === token);
       if (pair) {
         nextKey = pair.key as YamlNode;
         next = (pair.value as YamlNode) ?? nextKey;

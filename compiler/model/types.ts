@@ -252,11 +252,15 @@ export type FunctionTrigger =
   | { kind: 'route'; route: string; target: string }
   | { kind: 'queue'; queue: string; batchSize: number };
 
+/**
+ * What a function may touch. Each entry names the environment variable through which the CDK stack
+ * passes the resource's physical name (e.g. TABLE_RESULTS), so handlers and the stack agree.
+ */
 export interface FunctionAccess {
-  tables: { name: string; mode: AccessMode }[];
-  buckets: { name: string; mode: AccessMode }[];
-  /** Buses the function may put events on. */
-  publish: string[];
+  tables: { name: string; mode: AccessMode; env: string }[];
+  buckets: { name: string; mode: AccessMode; env: string }[];
+  /** Buses the function may put events on (the typed publisher reads the bus name from `env`). */
+  publish: { bus: string; env: string }[];
 }
 
 export type AccessMode = 'read' | 'write' | 'readwrite';

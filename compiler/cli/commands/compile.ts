@@ -1,7 +1,45 @@
-// The `compile` command (not built yet).
-import type { Command } from '../io';
+// `eventroutes compile`: validate routes/, then write generated/ (all-or-nothing) and the handler
+// stubs that do not exist yet; print a one-screen summary. `--watch` recompiles on every save.
+import { countLine, formatDiagnostics } from '../../diagnostics/format';
+import { compileProject, type CompileOutcome } from '../../pipeline/compile';
+import { parseArgs } from '../args';
+import { EXIT, UsageError, type CliIO, type Command } from '../io';
+import { diagnosticFormat } from './check';
 
-export const compileCommand: Command = async (_args, io) => {
-  io.stderr('eventroutes compile: not available yet\n');
-  return 2;
+export function summary(outcome: CompileOutcome): string {
+  const { stats, write } = outcome;
+  const lines = [
+    `compiled ${stats.files} route files: ${stats.eventTypes} event types, ${stats.routes} routes, ${stats.targets} targets, ${stats.functions} functions${outcome.cached ? ' (no change)' : ''}`,
+  ];
+  if (write) {
+    const parts = [`${write.changed.length} written`, `${write.unchanged} unchanged`];
+    if (write.removed.length > 0) parts.push(`${write.removed.length} removed`);
+    lines.push(`generated/: ${parts.join(', ')}`);
+    for (const path of write.changed) lines.push(`  wrote   ${path}`);
+    for (const path of write.removed) lines.push(`  removed ${path}`);
+    for (const path of write.created) lines.push(`  created ${path} (yours to edit)`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export async function compileOnce(io: CliIO, format: ReturnType<typeof diagnosticFormat>): Promise<number> {
+  const outcome = await compileProject(io.cwd);
+  io.stdout(formatDiagnostics(outcome.diagnostics, format));
+  if (outcome.errorCount > 0) {
+    if (format === 'text') io.stdout(`compile failed: ${countLine(outcome.diagnostics)}; generated/ was not changed\n`);
+    return EXIT.inputErrors;
+  }
+  if (format === 'text') io.stdout(summary(outcome) + (outcome.diagnostics.length > 0 ? `${countLine(outcome.diagnostics)}\n` : ''));
+  return EXIT.ok;
+}
+
+export const compileCommand: Command = async (args, io) => {
+  const { flags, positionals } = parseArgs('compile', args, { format: 'string', watch: 'boolean' });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const format = diagnosticFormat(flags.format);
+  if (flags.watch) {
+    const { watchProject } = await import('../../pipeline/watch');
+    return watchProject(io, format);
+  }
+  return compileOnce(io, format);
 };

@@ -1,0 +1,17 @@
+// Every emitter, in one list: `compile` runs them all and writes their files.
+import { emitModelJson } from './model-json';
+import { emitRouteFileSchema } from './route-file-schema';
+import type { EmitContext, Emitter, GeneratedFile } from './types';
+import type { RouteModel } from '../model/types';
+
+export const emitters: readonly Emitter[] = [emitModelJson, emitRouteFileSchema];
+
+export async function emitAll(model: RouteModel, context: EmitContext): Promise<GeneratedFile[]> {
+  const files = (await Promise.all(emitters.map((emit) => emit(model, context)))).flat();
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.path)) throw new Error(`two emitters produce ${f.path}`);
+    seen.add(f.path);
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+}

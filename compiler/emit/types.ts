@@ -1,0 +1,25 @@
+// The contract of emitters: pure functions from the model to files. Only the command line writes.
+import type { RouteModel } from '../model/types';
+
+export interface GeneratedFile {
+  /** Path relative to the project root, e.g. "generated/model.json" or "handlers/orders/score-fraud.ts". */
+  path: string;
+  content: string;
+  /**
+   * `generated`: owned by the compiler, rewritten as needed (under generated/).
+   * `once`: a starting point for the user (a handler stub), written only where no file exists.
+   */
+  ownership: 'generated' | 'once';
+}
+
+export interface EmitContext {
+  /** Route files the model was built from (relative paths), for headers. */
+  routeFiles: string[];
+  /**
+   * A folder where emitters may memoize expensive work by content hash (e.g. types per schema);
+   * undefined: no memoization. The output must be the same with or without it.
+   */
+  cacheDir?: string;
+}
+
+export type Emitter = (model: RouteModel, context: EmitContext) => GeneratedFile[] | Promise<GeneratedFile[]>;

@@ -1,0 +1,68 @@
+// Event schemas may live in their own files (`schema: { $ref: ./schemas/order.json }`, or `$ref`s
+// inside a schema). This reads every referenced file (JSON or YAML), following references inside
+// them, so that the model builder stays pure. Paths are relative to the referencing file.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { parse as parseYamlValue } from 'yaml';
+import { hashText, toPosix } from './source-files';
+
+export interface SchemaFile {
+  /** Project-relative path with forward slashes. */
+  path: string;
+  value?: unknown;
+  hash: string;
+  error?: string;
+}
+
+export type SchemaFiles = Map<string, SchemaFile>;
+
+/** Project-relative path of `ref` (a file reference, fragment removed) as seen from `fromFile`; undefined outside the project. */
+export function resolveSchemaRef(fromFile: string, ref: string): string | undefined {
+  const filePart = ref.split('#')[0];
+  if (filePart === '' || /^[a-z][a-z0-9+.-]*:/i.test(filePart)) return undefined;
+  const joined = toPosix(normalize(join(dirname(fromFile), filePart)));
+  if (joined.startsWith('../') || joined === '..' || joined.startsWith('/')) return undefined;
+  return joined;
+}
+
+/** The non-local `$ref` strings in a schema value. */
+export function fileRefs(value: unknown): string[] {
+  const out: string[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) out.push(child);
+        else stack.push(child);
+      }
+    }
+  }
+  return out;
+}
+
+/** Reads every schema file referenced from the given schemas (and from the files they reference). */
+export function loadSchemaFiles(root: string, schemas: { file: string; schema: unknown }[]): SchemaFiles {
+  const files: SchemaFiles = new Map();
+  const queue: { from: string; ref: string }[] = schemas.flatMap((s) => fileRefs(s.schema).map((ref) => ({ from: s.file, ref })));
+  while (queue.length > 0) {
+    const { from, ref } = queue.shift()!;
+    const path = resolveSchemaRef(from, ref);
+    if (path === undefined || files.has(path)) continue;
+    const full = join(root, path);
+    if (!existsSync(full)) {
+      files.set(path, { path, hash: '', error: 'the file does not exist' });
+      continue;
+    }
+    try {
+      const text = readFileSync(full, 'utf8');
+      const value = path.endsWith('.json') ? JSON.parse(text) : parseYamlValue(text, { maxAliasCount: 100 });
+      files.set(path, { path, value, hash: hashText(text) });
+      for (const inner of fileRefs(value)) queue.push({ from: path, ref: inner });
+    } catch (err) {
+      files.set(path, { path, hash: '', error: `it is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}` });
+    }
+  }
+  return files;
+}

@@ -1,0 +1,163 @@
+// Routes: the rule of each route (its bus, pattern or schedule), its targets and its tests.
+import type { Route as RouteDecl, RouteTest as RouteTestDecl } from '../language/route-file.types';
+import { didYouMean } from '../diagnostics/suggest';
+import type { EventTypeExtras } from './build-events';
+import type { FunctionRegistry } from './build-functions';
+import { buildTarget } from './build-targets';
+import type { Declaration, Reporter } from './context';
+import type { Declarations } from './declarations';
+import { constructId } from './ids';
+import { mergePatterns, rulePattern } from './rule-pattern';
+import type { Defaults, EventType, JsonObject, JsonValue, Route, RouteTest, Target } from './types';
+
+export const MAX_TARGETS = 5;
+export const MAX_RULE_NAME = 64;
+export const MAX_DESCRIPTION = 512;
+
+/** The name of the dead-letter queue made for a route (not a valid user name, so it cannot clash). */
+export function routeDlqName(route: string): string {
+  return `dead-letter:${route}`;
+}
+
+export interface RouteBuildContext {
+  decls: Declarations;
+  defaults: Defaults;
+  eventTypes: Map<string, EventType>;
+  extras: Map<string, EventTypeExtras>;
+  functions: FunctionRegistry;
+  reporter: Reporter;
+  checkTemplate: (template: string) => string | undefined;
+}
+
+export function buildRoute(decl: Declaration<RouteDecl>, ctx: RouteBuildContext): Route | undefined {
+  const { reporter, decls } = ctx;
+  const v = decl.value;
+  const p = decl.pointer;
+  const names = typeof v.on === 'string' ? [v.on] : v.on;
+  const types: EventType[] = [];
+  let unresolved = false;
+  names.forEach((name, i) => {
+    const type = ctx.eventTypes.get(name);
+    if (type) {
+      if (!types.includes(type)) types.push(type);
+      return;
+    }
+    unresolved = true;
+    // Declared in a file with other errors: that file's diagnostics say what is wrong.
+    if (decls.events.has(name) || decls.sources.has(name)) return;
+    reporter.report(decl.file, typeof v.on === 'string' ? `${p}/on` : `${p}/on/${i}`, 'ER3002', `event type "${name}" is not declared`, `${didYouMean(name, [...decls.events.keys(), ...decls.sources.keys()])}declare it under \`events:\` (custom events) or \`sources:\` (AWS events)`);
+  });
+  if (unresolved || types.length === 0) return undefined;
+
+  const buses = [...new Set(types.map((t) => t.bus))];
+  if (buses.length > 1) {
+    reporter.report(decl.file, `${p}/on`, 'ER3012', `the route listens to event types on different buses: ${types.map((t) => `${t.name} (${t.bus})`).join(', ')}`, 'a rule lives on one bus: split the route into one route per bus');
+    return undefined;
+  }
+  if (decl.name.length > MAX_RULE_NAME) {
+    reporter.report(decl.file, p, 'ER4004', `the route name is ${decl.name.length} characters long; it becomes the rule name`, `use at most ${MAX_RULE_NAME} characters`, { atKey: true });
+  }
+  if (v.description !== undefined && v.description.length > MAX_DESCRIPTION) {
+    reporter.report(decl.file, `${p}/description`, 'ER4014', `the description is ${v.description.length} characters long`, `rule descriptions hold at most ${MAX_DESCRIPTION} characters`);
+  }
+
+  const schedule = types.find((t) => t.producer.kind === 'schedule');
+  if (schedule && (types.length > 1 || v.filter !== undefined || (v.tests ?? []).length > 0)) {
+    reporter.report(decl.file, `${p}/on`, 'ER3022', `"${schedule.name}" is a schedule: its route cannot ${types.length > 1 ? 'listen to other event types' : v.filter !== undefined ? 'have a filter' : 'have tests'}`, 'give the schedule a route of its own, without `filter` and `tests`');
+  }
+
+  const filter = v.filter === undefined ? null : (v.filter as JsonObject);
+  const trigger: Route['trigger'] =
+    schedule && schedule.producer.kind === 'schedule'
+      ? { kind: 'schedule', expression: schedule.producer.expression }
+      : {
+          kind: 'pattern',
+          pattern: rulePattern(types, ctx.extras, filter),
+          bindings: types.flatMap((t) => ctx.extras.get(t.name)?.bindings ?? []).filter((b, i, all) => all.findIndex((o) => JSON.stringify(o) === JSON.stringify(b)) === i),
+        };
+
+  if (v.targets.length > MAX_TARGETS) {
+    reporter.report(decl.file, `${p}/targets/${MAX_TARGETS}`, 'ER4001', `the route has ${v.targets.length} targets`, `EventBridge allows at most ${MAX_TARGETS} targets per rule: split the route, or fan out through a notification topic or another bus`);
+  }
+  const dlq = routeDlqName(decl.name);
+  const targets: Target[] = [];
+  v.targets.forEach((t, i) => {
+    const built = buildTarget(t, i, {
+      routeName: decl.name,
+      routeBus: buses[0],
+      routeDlq: dlq,
+      file: decl.file,
+      decls,
+      defaults: ctx.defaults,
+      routeDecl: v,
+      functions: ctx.functions,
+      reporter,
+      checkTemplate: ctx.checkTemplate,
+    });
+    if (!built) return;
+    const clash = targets.find((o) => o.id === built.id);
+    if (clash) {
+      reporter.report(decl.file, `${p}/targets/${i}`, 'ER3036', `two targets of the route have the id "${built.id}"`, 'give one of them an explicit `id:`');
+      return;
+    }
+    targets.push(built);
+  });
+
+  const tests = (v.tests ?? []).flatMap((t, i) => buildTest(t, i, decl, types, ctx) ?? []);
+  if (filter && tests.length === 0 && !schedule) {
+    reporter.report(decl.file, p, 'ER3045', `route "${decl.name}" has a filter and no tests`, 'add `tests:` with a sample event that must match and one that must not (see routes/README.md)', { atKey: true });
+  }
+
+  return {
+    name: decl.name,
+    id: constructId(decl.name),
+    description: v.description ?? '',
+    bus: buses[0],
+    eventTypes: types.map((t) => t.name).sort(),
+    enabled: v.enabled ?? true,
+    trigger,
+    filter,
+    targets,
+    tests,
+    deadLetterQueue: targets.some((t) => t.deadLetterQueue === dlq) ? dlq : null,
+    file: decl.file,
+  };
+}
+
+export const TEST_ENVELOPE = {
+  version: '0',
+  id: '00000000-0000-4000-8000-000000000000',
+  account: '123456789012',
+  time: '2026-01-01T00:00:00Z',
+  region: 'us-east-1',
+  resources: [] as JsonValue[],
+};
+
+function buildTest(t: RouteTestDecl, index: number, decl: Declaration<RouteDecl>, types: EventType[], ctx: RouteBuildContext): RouteTest | undefined {
+  const p = `${decl.pointer}/tests/${index}`;
+  let type = types[0];
+  if (t.type !== undefined) {
+    const named = types.find((x) => x.name === t.type);
+    if (!named) {
+      ctx.reporter.report(decl.file, `${p}/type`, 'ER3040', `the test names type "${t.type}", which the route does not listen to`, `${didYouMean(t.type, types.map((x) => x.name))}use one of: ${types.map((x) => x.name).join(', ')}`);
+      return undefined;
+    }
+    type = named;
+  }
+  return { name: t.name ?? `test ${index + 1}`, event: completeEvent(type, t.event as JsonObject, t.complete ?? true), matches: t.matches };
+}
+
+/** A whole event from a partial one: the envelope of the type, and `detail` over the type's first example. */
+export function completeEvent(type: EventType, partial: JsonObject, complete: boolean): JsonObject {
+  const base: JsonObject = {
+    ...TEST_ENVELOPE,
+    'detail-type': type.detailType,
+    source: type.source,
+    detail: complete ? (type.examples[0] ?? {}) : {},
+  };
+  if (!complete) {
+    const { detail, ...rest } = partial;
+    return { ...mergePatterns(base, rest), detail: detail ?? {} };
+  }
+  return mergePatterns(base, partial);
+}

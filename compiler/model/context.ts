@@ -1,0 +1,46 @@
+// What every model builder shares: the route files, the diagnostics reporter and the declared names.
+import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
+import { codeInfo } from '../diagnostics/codes';
+import type { RouteFile } from '../language/route-file.types';
+
+export interface RouteFileInput {
+  /** Path relative to the project root, e.g. "routes/orders.yaml". */
+  path: string;
+  /** The parsed file; shape-checked when `shapeOk`. */
+  value: RouteFile;
+  /** False when the file has shape errors: it only contributes its declared names. */
+  shapeOk: boolean;
+}
+
+export interface ReportedDiagnostic {
+  file: string;
+  diagnostic: UnlocatedDiagnostic;
+}
+
+export class Reporter {
+  readonly items: ReportedDiagnostic[] = [];
+
+  report(file: string, pointer: string, code: string, message: string, hint?: string, options: { atKey?: boolean } = {}): void {
+    const { severity } = codeInfo(code);
+    this.items.push({ file, diagnostic: { code, severity, pointer, message, hint, atKey: options.atKey } });
+  }
+
+  add(file: string, diagnostic: UnlocatedDiagnostic): void {
+    this.items.push({ file, diagnostic });
+  }
+
+  get errorCount(): number {
+    return this.items.filter((i) => i.diagnostic.severity === 'error').length;
+  }
+}
+
+/** A named declaration: where it is, and its value as written. */
+export interface Declaration<T> {
+  name: string;
+  file: string;
+  /** JSON pointer of the entry, e.g. "/routes/large-order-alert". */
+  pointer: string;
+  value: T;
+  /** The declaring file passed shape checks (its value can be trusted). */
+  trusted: boolean;
+}

@@ -1,0 +1,20 @@
+// Identifiers derived from the names in the YAML: CDK construct ids (PascalCase) and EventBridge
+// target ids. They depend on the name only, so they change only when the name changes.
+import { createHash } from 'node:crypto';
+
+/** "large-order-alert" -> "LargeOrderAlert"; "orders/score-fraud" -> "OrdersScoreFraud". */
+export function constructId(name: string): string {
+  const parts = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const id = parts.map((p) => p[0].toUpperCase() + p.slice(1)).join('');
+  return /^[0-9]/.test(id) ? `N${id}` : id || 'Unnamed';
+}
+
+export const MAX_TARGET_ID = 64;
+
+/** A valid EventBridge target id (1-64 of [.-_A-Za-z0-9]) from a readable seed. */
+export function targetId(seed: string): string {
+  const clean = seed.replace(/[^.\-_A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'target';
+  if (clean.length <= MAX_TARGET_ID) return clean;
+  const hash = createHash('sha1').update(seed).digest('hex').slice(0, 8);
+  return `${clean.slice(0, MAX_TARGET_ID - 9)}-${hash}`;
+}

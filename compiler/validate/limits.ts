@@ -1,0 +1,36 @@
+// AWS quotas that depend on the whole model: rules per bus, rules with wildcards per bus, and the size
+// of each rule's event pattern. (Per-value limits are checked where the value is built.)
+import type { Reporter } from '../model/context';
+import { escapePointerToken } from '../diagnostics/pointer';
+import { usesWildcard } from '../model/rule-pattern';
+import type { RouteModel } from '../model/types';
+
+export const LIMITS = { rulesPerBus: 300, wildcardRulesPerBus: 30, patternSize: 2048, bucketNameMax: 63 };
+
+/** Size of the pattern as deployed, counting each deploy-time binding at its longest. */
+export function deployedPatternSize(pattern: unknown, bindings: number): number {
+  return JSON.stringify(pattern).length + bindings * (LIMITS.bucketNameMax + 30);
+}
+
+export function checkModelLimits(model: RouteModel, reporter: Reporter): void {
+  const routePointer = (name: string) => `/routes/${escapePointerToken(name)}`;
+  for (const bus of model.buses) {
+    const routes = model.routes.filter((r) => r.bus === bus.name);
+    if (routes.length > LIMITS.rulesPerBus) {
+      const over = routes[LIMITS.rulesPerBus];
+      reporter.report(over.file, routePointer(over.name), 'ER4002', `bus "${bus.name}" has ${routes.length} routes; "${over.name}" is rule ${LIMITS.rulesPerBus + 1}`, `a bus holds ${LIMITS.rulesPerBus} rules by default: move routes to another bus, combine routes, or raise the quota with AWS first`, { atKey: true });
+    }
+    const wild = routes.filter((r) => r.trigger.kind === 'pattern' && usesWildcard(r.trigger.pattern));
+    if (wild.length > LIMITS.wildcardRulesPerBus) {
+      const over = wild[LIMITS.wildcardRulesPerBus];
+      reporter.report(over.file, `${routePointer(over.name)}/filter`, 'ER4008', `bus "${bus.name}" has ${wild.length} routes using wildcard; "${over.name}" is number ${LIMITS.wildcardRulesPerBus + 1}`, `at most ${LIMITS.wildcardRulesPerBus} rules per bus may use wildcard (a fixed quota): use prefix/suffix where they do`, { atKey: true });
+    }
+  }
+  for (const route of model.routes) {
+    if (route.trigger.kind !== 'pattern') continue;
+    const size = deployedPatternSize(route.trigger.pattern, route.trigger.bindings.length);
+    if (size > LIMITS.patternSize) {
+      reporter.report(route.file, route.filter ? `${routePointer(route.name)}/filter` : `${routePointer(route.name)}/on`, 'ER4003', `the rule's event pattern is ${size} characters with its source and detail-type`, `the "Event pattern size" quota is ${LIMITS.patternSize} characters: shorten the filter, or split the route`, { atKey: true });
+    }
+  }
+}
