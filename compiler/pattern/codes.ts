@@ -1,5 +1,266 @@
 // Diagnostic codes of the pattern engine: pattern validity (ER5xxx), filters checked against the
-// event schemas (ER6xxx) and route tests (ER7xxx).
+// event schemas (ER6xxx) and route tests (ER7xxx). Each entry says when the code fires and how to fix it;
+// the reason texts of ER5001–ER5017 are EventBridge's own.
 import type { CodeInfo } from '../diagnostics/code-info';
 
-export const patternCodes: readonly CodeInfo[] = [];
+export const PATTERN_CODES = {
+  notObject: 'ER5001',
+  emptyObject: 'ER5002',
+  emptyArray: 'ER5003',
+  fieldShape: 'ER5004',
+  matchValue: 'ER5005',
+  unknownOperator: 'ER5006',
+  extraKey: 'ER5007',
+  operandType: 'ER5008',
+  numericSyntax: 'ER5009',
+  numericValue: 'ER5010',
+  anythingBut: 'ER5011',
+  wildcardSyntax: 'ER5012',
+  cidr: 'ER5013',
+  orSyntax: 'ER5014',
+  orReserved: 'ER5015',
+  orCombinations: 'ER5016',
+  tooComplex: 'ER5017',
+  tooLarge: 'ER5018',
+  jsonSyntax: 'ER5019',
+  duplicateKey: 'ER5020',
+  legacyNumeric: 'ER5021',
+  exactlyOperator: 'ER5022',
+
+  unknownPath: 'ER6001',
+  undeclaredPath: 'ER6002',
+  operatorType: 'ER6003',
+  cidrOnString: 'ER6004',
+  valueNeverMatches: 'ER6005',
+  valueSometimesMatches: 'ER6006',
+  numericRange: 'ER6007',
+  anythingButAll: 'ER6008',
+  existsImpossible: 'ER6009',
+  envelopeValue: 'ER6010',
+  schemaUnresolved: 'ER6011',
+
+  testExpectedMatch: 'ER7001',
+  testUnexpectedMatch: 'ER7002',
+  testEventInvalid: 'ER7003',
+} as const;
+
+const C = PATTERN_CODES;
+
+export const patternCodes: readonly CodeInfo[] = [
+  {
+    code: C.notObject,
+    severity: 'error',
+    title: 'Event pattern is not a JSON object',
+    explanation: 'EventBridge answers "Filter is not an object" when a pattern is a list, a string or a number. A pattern is an object of field names, e.g. {"source": ["my.app"]}.',
+  },
+  {
+    code: C.emptyObject,
+    severity: 'error',
+    title: 'Empty object in an event pattern',
+    explanation: 'EventBridge rejects {} anywhere in a pattern ("Empty objects are not allowed"). Remove the object or give it the fields to match.',
+  },
+  {
+    code: C.emptyArray,
+    severity: 'error',
+    title: 'Empty value list in an event pattern',
+    explanation: 'A field\'s list of values must hold at least one value ("Empty arrays are not allowed"). To match any value of a field, use [{"exists": true}].',
+  },
+  {
+    code: C.fieldShape,
+    severity: 'error',
+    title: 'Pattern field is neither an object nor a list',
+    explanation: 'Every field in a pattern is either a nested object or a list of values ("\\"x\\" must be an object or an array"). Write "x": ["value"], not "x": "value".',
+  },
+  {
+    code: C.matchValue,
+    severity: 'error',
+    title: 'Invalid value in a value list',
+    explanation: 'A value list may hold strings, numbers, true, false, null and one-key operator objects; a nested list is rejected ("Match value must be String, number, true, false, or null").',
+  },
+  {
+    code: C.unknownOperator,
+    severity: 'error',
+    title: 'Unknown match operator',
+    explanation: 'The object in a value list names an operator EventBridge does not know ("Unrecognized match type X"), or is empty. Operators are case-sensitive: prefix, suffix, equals-ignore-case, wildcard, anything-but, numeric, exists, cidr.',
+  },
+  {
+    code: C.extraKey,
+    severity: 'error',
+    title: 'Operator object with more than one key',
+    explanation: 'An operator object holds exactly one operator ("Only one key allowed in match expression"; after numeric and anything-but EventBridge says "Too many elements in numeric expression"). Put each operator in its own object in the list: they are ORed.',
+  },
+  {
+    code: C.operandType,
+    severity: 'error',
+    title: 'Operator operand has the wrong type',
+    explanation: 'prefix, suffix, equals-ignore-case, wildcard and cidr take a string (prefix and suffix also {"equals-ignore-case": "..."}), exists takes true or false.',
+  },
+  {
+    code: C.numericSyntax,
+    severity: 'error',
+    title: 'Malformed numeric expression',
+    explanation: 'numeric takes a list: ["=", n], ["<", n], ["<=", n], [">", n], [">=", n], or a range [">" or ">=", low, "<" or "<=", high] with the lower bound first.',
+  },
+  {
+    code: C.numericValue,
+    severity: 'error',
+    title: 'Numeric bound that cannot be used',
+    explanation: 'A range\'s lower bound must be below its upper bound ("Bottom must be less than top"), and each bound must be exactly a double-precision number ("Cannot compare number : X").',
+  },
+  {
+    code: C.anythingBut,
+    severity: 'error',
+    title: 'Malformed anything-but',
+    explanation: 'anything-but takes a string, a number, a list of only strings or only numbers, or one of {"prefix"|"suffix"|"equals-ignore-case"|"wildcard": string or list of strings}. Prefix and suffix values must not be empty.',
+  },
+  {
+    code: C.wildcardSyntax,
+    severity: 'error',
+    title: 'Malformed wildcard',
+    explanation: 'In a wildcard, * matches any run of characters, \\* is a literal star and \\\\ a backslash. Two stars in a row and any other escape are rejected, with the byte position.',
+  },
+  {
+    code: C.cidr,
+    severity: 'error',
+    title: 'Malformed CIDR block',
+    explanation: 'cidr takes "a.b.c.d/m" (mask 0–31) or an IPv6 address with "/m" (mask 0–127).',
+  },
+  {
+    code: C.orSyntax,
+    severity: 'error',
+    title: 'Malformed $or',
+    explanation: '$or takes a list of at least two objects; each object is one alternative, ANDed with the rest of its level.',
+  },
+  {
+    code: C.orReserved,
+    severity: 'error',
+    title: 'Operator name used as a field inside $or',
+    explanation: 'Inside $or, operator names (numeric, prefix, cidr, ...) cannot be field names ("X is Ruler reserved fieldName which cannot be used inside $or."). Put the operator inside a value list: {"field": [{"numeric": [">", 0]}]}.',
+  },
+  {
+    code: C.orCombinations,
+    severity: 'error',
+    title: '$or expands to too many combinations',
+    explanation: 'EventBridge rejects a pattern whose $or alternatives multiply out to more than 1000 combinations. Reduce the alternatives or split the rule. (The reason text of this check is ours; AWS does not document it.)',
+  },
+  {
+    code: C.tooComplex,
+    severity: 'error',
+    title: 'Wildcard pattern is too complex',
+    explanation: 'EventBridge rejects wildcards whose matching state machine can be in more than 10 states at once ("Rule is too complex - ..."). Use fewer stars, especially in front of repeated characters such as ":" or "/".',
+  },
+  {
+    code: C.tooLarge,
+    severity: 'error',
+    title: 'Event pattern larger than the 2,048-character quota',
+    explanation: 'The "Event pattern size" quota is 2,048 characters (adjustable through Service Quotas; the API accepts at most 4,096). Shorten the pattern or ask for a quota increase.',
+  },
+  {
+    code: C.jsonSyntax,
+    severity: 'error',
+    title: 'Event pattern text is not JSON',
+    explanation: 'The pattern text could not be parsed as JSON.',
+  },
+  {
+    code: C.duplicateKey,
+    severity: 'warning',
+    title: 'Duplicate key in an event pattern',
+    explanation: 'When a key appears twice in one object, EventBridge silently uses the last occurrence. Merge the values into one list.',
+  },
+  {
+    code: C.legacyNumeric,
+    severity: 'warning',
+    title: 'Number outside the documented numeric limits',
+    explanation: 'The EventBridge documentation limits numeric matching to -5.0e9..+5.0e9 with six decimals. Newer matchers accept any double; check that your region behaves as you expect.',
+  },
+  {
+    code: C.exactlyOperator,
+    severity: 'warning',
+    title: 'Undocumented "exactly" operator',
+    explanation: 'event-ruler accepts {"exactly": "text"} as an exact string match, but AWS does not document it. Write the plain string value instead.',
+  },
+  {
+    code: C.unknownPath,
+    severity: 'error',
+    title: 'Filter names a field the event schema does not have',
+    explanation: 'The path does not exist in the event type\'s schema, which allows no other properties, so the filter can never match. Fix the name (a suggestion is given when a close name exists).',
+  },
+  {
+    code: C.undeclaredPath,
+    severity: 'warning',
+    title: 'Filter names a field the event schema does not declare',
+    explanation: 'The schema allows other properties, so the field may exist, but it is not declared and a declared field has a very similar name: probably a typo.',
+  },
+  {
+    code: C.operatorType,
+    severity: 'error',
+    title: 'Operator cannot match the field\'s type',
+    explanation: 'numeric matches only numbers; prefix, suffix, wildcard and equals-ignore-case match only strings. With the field\'s schema type this condition can never be true.',
+  },
+  {
+    code: C.cidrOnString,
+    severity: 'warning',
+    title: 'cidr on a string that is not declared as an IP address',
+    explanation: 'cidr matches only strings that are IP addresses; the field is a string without format ipv4/ipv6. Declare the format, or check the field.',
+  },
+  {
+    code: C.valueNeverMatches,
+    severity: 'error',
+    title: 'No value of the filter can occur in the field',
+    explanation: 'Every value in the list is outside the field\'s enum/const or type, so the filter can never match.',
+  },
+  {
+    code: C.valueSometimesMatches,
+    severity: 'warning',
+    title: 'Some values of the filter can never occur',
+    explanation: 'Part of the value list is outside the field\'s enum/const or type; those values are dead.',
+  },
+  {
+    code: C.numericRange,
+    severity: 'error',
+    title: 'Numeric condition that no allowed value satisfies',
+    explanation: 'The numeric range does not intersect the field\'s minimum/maximum (or its enum), so it can never match.',
+  },
+  {
+    code: C.anythingButAll,
+    severity: 'error',
+    title: 'anything-but excludes every allowed value',
+    explanation: 'The field is an enum and anything-but lists all of its values, so nothing can match.',
+  },
+  {
+    code: C.existsImpossible,
+    severity: 'error',
+    title: 'exists condition that can never hold',
+    explanation: 'exists: true on a field the schema forbids, or exists: false on a field the schema requires, can never match.',
+  },
+  {
+    code: C.envelopeValue,
+    severity: 'error',
+    title: 'source or detail-type value that no listened event type has',
+    explanation: 'The route listens to event types whose source and detail-type are known; a filter value none of them has can never match.',
+  },
+  {
+    code: C.schemaUnresolved,
+    severity: 'warning',
+    title: 'Event schema could not be followed',
+    explanation: 'A $ref in the event schema could not be resolved (only local #/definitions and #/$defs references are followed), so that part of the filter was not checked.',
+  },
+  {
+    code: C.testExpectedMatch,
+    severity: 'error',
+    title: 'Route test expected a match but the filter rejects the event',
+    explanation: 'The test event does not match the route\'s filter; the message says which field and operator rejected it and what the event had there.',
+  },
+  {
+    code: C.testUnexpectedMatch,
+    severity: 'error',
+    title: 'Route test expected no match but the filter accepts the event',
+    explanation: 'The test event matches the route\'s filter; the message says which values accepted it.',
+  },
+  {
+    code: C.testEventInvalid,
+    severity: 'error',
+    title: 'Route test event is not a JSON object',
+    explanation: 'EventBridge only accepts events that are JSON objects ("Parameter Event is not valid.").',
+  },
+];
