@@ -4,14 +4,19 @@
 import { JSON_MARKER_KEY } from './marker';
 
 export function stableJson(value: unknown, verbatimKeys: ReadonlySet<string> = new Set(), marker?: string): string {
-  const sortValue = (v: unknown, verbatim: boolean): unknown => {
-    if (Array.isArray(v)) return v.map((x) => sortValue(x, verbatim));
+  // Verbatim subtrees are returned as they are (no copy): they are most of a model's bytes.
+  const sortValue = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortValue);
     if (v === null || typeof v !== 'object') return v;
-    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
-    if (!verbatim) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return Object.fromEntries(entries.map(([k, x]) => [k, sortValue(x, verbatim || verbatimKeys.has(k))]));
+    const keys = Object.keys(v).sort();
+    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const k of keys) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== undefined) out[k] = verbatimKeys.has(k) ? x : sortValue(x);
+    }
+    return out;
   };
-  const sorted = sortValue(value, false) as Record<string, unknown>;
+  const sorted = sortValue(value) as Record<string, unknown>;
   const withMarker = marker !== undefined && sorted && typeof sorted === 'object' && !Array.isArray(sorted) ? { [JSON_MARKER_KEY]: marker, ...sorted } : sorted;
   return JSON.stringify(withMarker, null, 2) + '\n';
 }

@@ -33,6 +33,8 @@ function resolveFragment(value: unknown, fragment: string): unknown {
 }
 
 export function bundleSchema(schema: JsonObject, fromFile: string, files: SchemaFiles): { schema: JsonObject; problems: BundleProblem[] } {
+  // Most schemas reference nothing: share them as they are (the model is never mutated).
+  if (!JSON.stringify(schema).includes('"$ref"')) return { schema, problems: [] };
   const problems: BundleProblem[] = [];
   const definitions: Record<string, JsonValue> = {};
   const keyOfFile = new Map<string, string>();
@@ -110,7 +112,7 @@ export function bundleSchema(schema: JsonObject, fromFile: string, files: Schema
     const base = fragmentOf(rootRef) ? `#/definitions/${embed(path)}` : '';
     root = { ...(rewrite(clone(resolved) as JsonValue, path, base, '') as JsonObject), ...annotations };
   } else {
-    root = rewrite(clone(schema), fromFile, '', '') as JsonObject;
+    root = rewrite(schema, fromFile, '', '') as JsonObject;
   }
   if (Object.keys(definitions).length > 0) {
     root.definitions = { ...((root.definitions as JsonObject | undefined) ?? {}), ...definitions };

@@ -5,6 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
 import { codeInfo } from '../diagnostics/codes';
 import { listRouteFiles, readSourceFile, type SourceFile } from '../load/source-files';
+import type { CompileCache, FileEntry } from './cache';
 import { loadSchemaFiles, type SchemaFiles } from '../load/schema-files';
 import { parseYaml, type ParsedYaml, type Position } from '../load/yaml-document';
 import { buildModel } from '../model/build';
@@ -28,7 +29,14 @@ export interface CheckResult {
   errorCount: number;
 }
 
-export function runCheck(root: string): CheckResult {
+/** The route files of a project, read and hashed (the first step of every command). */
+export interface ProjectSources {
+  files: SourceFile[];
+  /** Problems reading the folder or files. */
+  diagnostics: Diagnostic[];
+}
+
+export function readProject(root: string): ProjectSources {
   const diagnostics: Diagnostic[] = [];
   const listed = listRouteFiles(root, ROUTES_DIR);
   if (listed.error) {
@@ -36,29 +44,46 @@ export function runCheck(root: string): CheckResult {
   } else if (listed.files.length === 0) {
     diagnostics.push({ code: 'ER1011', severity: 'warning', file: ROUTES_DIR, line: 1, column: 1, pointer: '', message: 'no route files (.yaml, .yml) found', hint: `add route files under ${ROUTES_DIR}/ (see ${ROUTES_DIR}/README.md)` });
   }
-
-  const validators = loadValidators();
   const files: SourceFile[] = [];
-  const parsed = new Map<string, ParsedYaml>();
-  const inputs: RouteFileInput[] = [];
   for (const path of listed.files) {
     const read = readSourceFile(root, path);
-    if (!read.ok) {
-      diagnostics.push({ code: read.code, severity: 'error', file: path, line: 1, column: 1, pointer: '', message: read.message, hint: read.hint });
-      continue;
+    if (read.ok) files.push(read.file);
+    else diagnostics.push({ code: read.code, severity: 'error', file: path, line: 1, column: 1, pointer: '', message: read.message, hint: read.hint });
+  }
+  return { files, diagnostics };
+}
+
+export interface CheckOptions {
+  /** Already-read sources (else they are read now). */
+  sources?: ProjectSources;
+  cache?: CompileCache;
+}
+
+export function runCheck(root: string, options: CheckOptions = {}): CheckResult {
+  const sources = options.sources ?? readProject(root);
+  const cache = options.cache;
+  const diagnostics: Diagnostic[] = [...sources.diagnostics];
+  const validators = loadValidators();
+  const texts = new Map(sources.files.map((f) => [f.path, f.text]));
+  const parsed = new Map<string, ParsedYaml>();
+  const parse = (path: string): ParsedYaml => {
+    let doc = parsed.get(path);
+    if (!doc) {
+      doc = parseYaml(texts.get(path) ?? '');
+      parsed.set(path, doc);
     }
-    files.push(read.file);
-    const doc = parseYaml(read.file.text);
-    parsed.set(path, doc);
-    for (const d of doc.diagnostics) diagnostics.push({ code: d.code, severity: d.severity, file: path, line: d.position.line, column: d.position.column, pointer: d.pointer, message: d.message, hint: d.hint });
-    if (doc.value === undefined) continue;
-    if (doc.value === null) {
-      diagnostics.push({ code: 'ER1012', severity: 'warning', file: path, line: 1, column: 1, pointer: '', message: 'the route file is empty', hint: 'add sections such as `events:` and `routes:`, or delete the file' });
-      continue;
+    return doc;
+  };
+
+  const inputs: RouteFileInput[] = [];
+  for (const file of sources.files) {
+    let entry = cache?.file(file.hash);
+    if (!entry) {
+      entry = checkFile(file.path, parse(file.path), validators.routeFile);
+      cache?.putFile(file.hash, entry);
     }
-    const shape = checkShape(doc.value, validators.routeFile);
-    for (const d of shape) diagnostics.push(locate(path, doc, d));
-    inputs.push({ path, value: doc.value as RouteFile, shapeOk: shape.length === 0 });
+    for (const d of entry.diagnostics) diagnostics.push({ ...d, file: file.path });
+    if (entry.value !== undefined && entry.value !== null) inputs.push({ path: file.path, value: entry.value as RouteFile, shapeOk: entry.shapeOk });
   }
 
   const schemaFiles = loadSchemaFiles(
@@ -67,15 +92,30 @@ export function runCheck(root: string): CheckResult {
   );
   const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem });
   let compiler: SchemaCompiler | undefined;
-  const detailValidators = checkEventSchemas(built.eventTypes, validators.jsonSchema, () => (compiler ??= createSchemaCompiler()), built.reporter);
+  const detailValidators = checkEventSchemas(built.eventTypes, validators.jsonSchema, () => (compiler ??= createSchemaCompiler()), built.reporter, cache);
   checkModelLimits(built.model, built.reporter);
 
   for (const { file, diagnostic } of built.reporter.items) {
-    const doc = parsed.get(file);
-    diagnostics.push(doc ? locate(file, doc, diagnostic) : { ...diagnostic, file, line: 1, column: 1 });
+    diagnostics.push(texts.has(file) ? locate(file, parse(file), diagnostic) : { ...diagnostic, file, line: 1, column: 1 });
   }
   diagnostics.sort(compareDiagnostics);
-  return { model: built.model, diagnostics, files, schemaFiles, detailValidators, errorCount: diagnostics.filter((d) => d.severity === 'error').length };
+  return { model: built.model, diagnostics, files: sources.files, schemaFiles, detailValidators, errorCount: diagnostics.filter((d) => d.severity === 'error').length };
+}
+
+/** Everything about one file that depends on that file alone: parse and shape. */
+function checkFile(path: string, doc: ParsedYaml, routeFile: ValidateFunction): FileEntry {
+  const diagnostics: FileEntry['diagnostics'] = doc.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.position.line, column: d.position.column, pointer: d.pointer, message: d.message, ...(d.hint ? { hint: d.hint } : {}) }));
+  if (doc.value === undefined) return { value: undefined, diagnostics, shapeOk: false };
+  if (doc.value === null) {
+    diagnostics.push({ code: 'ER1012', severity: 'warning', line: 1, column: 1, pointer: '', message: 'the route file is empty', hint: 'add sections such as `events:` and `routes:`, or delete the file' });
+    return { value: null, diagnostics, shapeOk: false };
+  }
+  const shape = checkShape(doc.value, routeFile);
+  for (const d of shape) {
+    const { file: _file, ...located } = locate(path, doc, d);
+    diagnostics.push(located);
+  }
+  return { value: doc.value, diagnostics, shapeOk: shape.length === 0 };
 }
 
 function locate(file: string, doc: ParsedYaml, d: { code: string; severity: 'error' | 'warning'; pointer: string; message: string; hint?: string; atKey?: boolean }): Diagnostic {
@@ -95,12 +135,12 @@ function handlebarsProblem(template: string): string | undefined {
   }
 }
 
-function createSchemaCompiler(): SchemaCompiler {
+export function createSchemaCompiler(): SchemaCompiler {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Ajv = (require('ajv') as typeof import('ajv')).default;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
-  const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: false });
+  const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: false, code: { optimize: false } });
   addFormats(ajv);
   return { compile: (schema) => ajv.compile(schema) };
 }

@@ -18,6 +18,11 @@ function handlerFiles(dir: string, prefix = ''): string[] {
   return out;
 }
 
+/** Every handler source file (relative to handlers/), sorted. */
+export function handlerFileList(root: string): string[] {
+  return handlerFiles(join(root, HANDLERS_DIR)).sort();
+}
+
 /** ER8001 for every handler file no function uses. Folders named lib/ or shared/ hold shared code. */
 export function findOrphanHandlers(root: string, model: RouteModel): Diagnostic[] {
   const used = new Set(model.functions.map((f) => f.entry));

@@ -4,6 +4,13 @@
 import type { ValidateFunction } from 'ajv';
 import type { Reporter } from '../model/context';
 import type { EventBuildResult } from '../model/build-events';
+import { createHash } from 'node:crypto';
+
+/** Remembers example checks across runs (the compile cache), by schema and examples content. */
+export interface ExampleMemo {
+  example(key: string): string[] | undefined;
+  putExample(key: string, problems: string[]): void;
+}
 
 export const MAX_REGISTRY_SCHEMA = 100_000;
 
@@ -19,7 +26,7 @@ export function ajvErrorText(validate: ValidateFunction): string {
   return `${e.message ?? e.keyword}${params}${where}`;
 }
 
-export function checkEventSchemas(built: EventBuildResult, metaSchema: ValidateFunction, compiler: () => SchemaCompiler, reporter: Reporter): Map<string, ValidateFunction> {
+export function checkEventSchemas(built: EventBuildResult, metaSchema: ValidateFunction, compiler: () => SchemaCompiler, reporter: Reporter, memo?: ExampleMemo): Map<string, ValidateFunction> {
   const validators = new Map<string, ValidateFunction>();
   for (const type of built.eventTypes) {
     if (!type.publishable) continue; // AWS event schemas are ours and known valid.
@@ -36,17 +43,23 @@ export function checkEventSchemas(built: EventBuildResult, metaSchema: ValidateF
       reporter.report(where.file, schemaPointer, 'ER4015', `the schema of "${type.name}" is ${size} characters`, `the schema registry holds at most ${MAX_REGISTRY_SCHEMA} characters per schema: split it, or move shared parts to definitions`);
     }
     if (type.examples.length === 0) continue;
-    let validate: ValidateFunction;
-    try {
-      validate = compiler().compile(type.detailSchema);
-    } catch (err) {
-      reporter.report(where.file, schemaPointer, 'ER3016', `the schema of "${type.name}" cannot be compiled: ${(err as Error).message}`, 'check `$ref`s and formats used by the schema');
-      continue;
+    const key = createHash('sha1').update(JSON.stringify([type.detailSchema, type.examples])).digest('hex');
+    let problems = memo?.example(key);
+    if (!problems) {
+      let validate: ValidateFunction;
+      try {
+        validate = compiler().compile(type.detailSchema);
+      } catch (err) {
+        reporter.report(where.file, schemaPointer, 'ER3016', `the schema of "${type.name}" cannot be compiled: ${(err as Error).message}`, 'check `$ref`s and formats used by the schema');
+        continue;
+      }
+      validators.set(type.name, validate);
+      problems = type.examples.map((example) => (validate(example) ? '' : ajvErrorText(validate)));
+      memo?.putExample(key, problems);
     }
-    validators.set(type.name, validate);
-    type.examples.forEach((example, i) => {
-      if (!validate(example)) {
-        reporter.report(where.file, `${where.pointer}/examples/${i}`, 'ER3017', `example ${i + 1} of "${type.name}" does not fit the schema: ${ajvErrorText(validate)}`, 'fix the example, or the schema if the example is right');
+    problems.forEach((problem, i) => {
+      if (problem) {
+        reporter.report(where.file, `${where.pointer}/examples/${i}`, 'ER3017', `example ${i + 1} of "${type.name}" does not fit the schema: ${problem}`, 'fix the example, or the schema if the example is right');
       }
     });
   }

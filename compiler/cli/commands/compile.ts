@@ -5,6 +5,17 @@ import { compileProject, type CompileOutcome } from '../../pipeline/compile';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../io';
 import { diagnosticFormat } from './check';
+import { statSync } from 'node:fs';
+
+/** Identifies this build of the compiler (the bundle's size and time), so a new build ignores old caches. */
+export function compilerBuild(): string | undefined {
+  try {
+    const s = statSync(__filename);
+    return `${s.size}-${s.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
 
 export function summary(outcome: CompileOutcome): string {
   const { stats, write } = outcome;
@@ -23,7 +34,7 @@ export function summary(outcome: CompileOutcome): string {
 }
 
 export async function compileOnce(io: CliIO, format: ReturnType<typeof diagnosticFormat>): Promise<number> {
-  const outcome = await compileProject(io.cwd);
+  const outcome = await compileProject(io.cwd, { build: compilerBuild() });
   io.stdout(formatDiagnostics(outcome.diagnostics, format));
   if (outcome.errorCount > 0) {
     if (format === 'text') io.stdout(`compile failed: ${countLine(outcome.diagnostics)}; generated/ was not changed\n`);
