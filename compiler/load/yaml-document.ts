@@ -4,6 +4,7 @@ import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, ty
 import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
 
 export const MAX_DEPTH = 64;
+const PLAIN_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
 export const MAX_ALIAS_COUNT = 100;
 
 export interface Position {
@@ -35,7 +36,20 @@ const YAML_OPTIONS = {
   keepSourceTokens: false,
 } as const;
 
+/** Nesting beyond this is rejected before parsing (the YAML parser recurses and would be slow). */
+export const PRESCAN_DEPTH = 256;
+
 export function parseYaml(text: string): ParsedYaml {
+  const tooDeep = deepNestingOffset(text, PRESCAN_DEPTH);
+  if (tooDeep !== undefined) {
+    const before = text.slice(0, tooDeep);
+    const position = { line: before.split('\n').length, column: tooDeep - before.lastIndexOf('\n') };
+    return {
+      value: undefined,
+      diagnostics: [{ code: 'ER1004', severity: 'error', pointer: '', position, message: `values are nested more than ${PRESCAN_DEPTH} levels deep`, hint: `keep nesting under ${MAX_DEPTH} levels; route files never need more` }],
+      locate: () => position,
+    };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
   const at = (offset: number): Position => {
@@ -121,6 +135,51 @@ export function parseYaml(text: string): ParsedYaml {
   return { value: value ?? null, diagnostics: [], locate };
 }
 
+/**
+ * A cheap scan for pathological nesting: flow brackets outside quotes and comments, and block
+ * indentation levels. Returns the offset where the depth first exceeds `limit`.
+ */
+export function deepNestingOffset(text: string, limit: number): number | undefined {
+  let flow = 0;
+  const indents: number[] = [];
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ' || c === '-') {
+        indent++;
+        continue;
+      }
+      lineStart = false;
+      if (c !== '#' && flow === 0) {
+        while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+        indents.push(indent);
+        if (indents.length > limit) return i;
+      }
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < text.length && text[i] !== '\n') i++;
+      i--;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]))) {
+      for (i++; i < text.length && text[i] !== c; i++) if (c === '"' && text[i] === '\\') i++;
+      continue;
+    }
+    if (c === '[' || c === '{') {
+      flow++;
+      if (flow > limit) return i;
+    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  return undefined;
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
@@ -168,6 +227,17 @@ function checkStructure(root: YamlNode, at: (offset: number) => Position): Posit
       });
       break;
     }
+    if (node.tag && !PLAIN_TAGS.has(node.tag)) {
+      out.push({
+        code: 'ER1013',
+        severity: 'error',
+        pointer: '',
+        position: at(node.range?.[0] ?? 0),
+        message: `the tag ${node.tag} is not supported`,
+        hint: 'use plain YAML values (strings, numbers, booleans, null, lists and mappings) without tags',
+      });
+      continue;
+    }
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = pair.key as YamlNode;
@@ -199,16 +269,20 @@ function checkStructure(root: YamlNode, at: (offset: number) => Position): Posit
   return out;
 }
 
+/** Offset of the first alias in document order (where an alias bomb starts). */
 function firstAliasOffset(root: YamlNode): number | undefined {
+  let first: number | undefined;
   const stack: YamlNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
     if (!node) continue;
-    if (isAlias(node)) return node.range?.[0];
-    if (isMap(node)) for (const pair of node.items) stack.push(pair.value as YamlNode);
+    if (isAlias(node)) {
+      const offset = node.range?.[0];
+      if (offset !== undefined && (first === undefined || offset < first)) first = offset;
+    } else if (isMap(node)) for (const pair of node.items) stack.push(pair.value as YamlNode);
     else if (isSeq(node)) for (const item of node.items) stack.push(item as YamlNode);
   }
-  return undefined;
+  return first;
 }
 
 /**

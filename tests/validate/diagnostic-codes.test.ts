@@ -1,0 +1,54 @@
+// Every diagnostic code of the foundation has an invalid project that produces it, at the expected
+// file, line and column, with the bad value in the message.
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { allCodes } from '../../compiler/diagnostics/codes';
+import { runCheck } from '../../compiler/pipeline/check';
+import { invalidCases } from '../fixtures/invalid-cases';
+import { makeProject, removeProject } from '../support/project';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeProject));
+
+function check(files: Record<string, string | Buffer>) {
+  const root = makeProject(files);
+  roots.push(root);
+  return { root, result: runCheck(root) };
+}
+
+describe('diagnostic codes', () => {
+  it.each(invalidCases.map((c) => [c.code, c] as const))('%s is reported at its location', (_code, c) => {
+    const { result } = check(c.files);
+    const found = result.diagnostics.filter((d) => d.code === c.code);
+    const where = found.map((d) => `${d.file}:${d.line}:${d.column}`);
+    expect(where.some((w) => w.startsWith(c.at)), `${c.code} at ${c.at}; got ${JSON.stringify(result.diagnostics.map((d) => `${d.code}@${d.file}:${d.line}:${d.column} ${d.message}`))}`).toBe(true);
+    const d = found.find((x) => `${x.file}:${x.line}:${x.column}`.startsWith(c.at))!;
+    if (c.mentions) expect(d.message).toContain(c.mentions);
+    expect(d.message.length).toBeGreaterThan(10);
+    expect(d.hint, `${c.code} has a hint`).toBeTruthy();
+  });
+
+  it('ER1009: a file that cannot be read (a dangling link)', () => {
+    const root = makeProject({ 'routes/ok.yaml': 'bus: default\n' });
+    roots.push(root);
+    symlinkSync(join(root, 'nowhere.yaml'), join(root, 'routes/broken.yaml'));
+    const d = runCheck(root).diagnostics.find((x) => x.code === 'ER1009');
+    expect(d && `${d.file}:${d.line}:${d.column}`).toBe('routes/broken.yaml:1:1');
+  });
+
+  it('every registered code of load, shape, references and limits has a case', () => {
+    const covered = new Set([...invalidCases.map((c) => c.code), 'ER1009']);
+    const foundation = allCodes.filter((c) => /^ER[1-4]/.test(c.code)).map((c) => c.code);
+    expect(foundation.filter((code) => !covered.has(code))).toEqual([]);
+  });
+
+  it('reports every problem of a run together, across files', () => {
+    const { result } = check({
+      'routes/a.yaml': 'bus: nope\nroutse: {}\n',
+      'routes/b.yaml': 'notifications:\n  ops: { email: [bad] }\n',
+      'routes/c.yaml': 'events: [1\n',
+    });
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual(['ER2001 routes/a.yaml', 'ER3026 routes/b.yaml', 'ER1001 routes/c.yaml']);
+  });
+});
