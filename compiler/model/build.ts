@@ -134,7 +134,9 @@ function deadLetterQueue(name: string, id: string, senders: string[]): Queue {
 function resolveOnFailure(functions: LambdaFunction[], requests: Map<string, OnFailureRequest>, routes: Route[], queues: Queue[], decls: ReturnType<typeof collectDeclarations>, reporter: Reporter): void {
   for (const fn of functions) {
     const request = requests.get(fn.name) ?? { kind: 'dead-letter' };
-    if (request.kind === 'none') continue;
+    // Only asynchronous invocations (rules) have an on-failure destination; a queue consumer's
+    // failures are handled by the queue's own redrive.
+    if (request.kind === 'none' || !fn.triggers.some((t) => t.kind === 'route')) continue;
     if (request.kind === 'dead-letter') {
       const routeTriggers = fn.triggers.filter((t) => t.kind === 'route');
       if (fn.triggers.length === 1 && routeTriggers.length === 1) {
