@@ -3,7 +3,7 @@
 // Pure: every input was read by the loader; every problem goes to the reporter.
 import type { SchemaFiles } from '../load/schema-files';
 import { didYouMean } from '../diagnostics/suggest';
-import { Reporter, type RouteFileInput } from './context';
+import { Reporter, isTrusted, type RouteFileInput } from './context';
 import { collectDeclarations } from './declarations';
 import { BUILT_IN_DEFAULTS, DEFAULT_PROJECT, resolveDefaults } from './build-defaults';
 import { buildEventTypes, type EventBuildResult } from './build-events';
@@ -47,7 +47,7 @@ export function buildModel(input: BuildInput): BuildResult {
   // File-level `bus:` must name a declared bus even when no event uses it.
   for (const file of input.files) {
     const bus = file.value?.bus;
-    if (file.shapeOk && typeof bus === 'string' && bus !== 'default' && !decls.buses.has(bus)) {
+    if (isTrusted(file, '/bus') && typeof bus === 'string' && bus !== 'default' && !decls.buses.has(bus)) {
       reporter.report(file.path, '/bus', 'ER3005', `bus "${bus}" is not declared`, `${didYouMean(bus, decls.buses.keys())}declare it under \`buses:\` (e.g. \`buses: { ${bus}: {} }\`)`);
     }
   }

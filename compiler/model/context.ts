@@ -6,10 +6,18 @@ import type { RouteFile } from '../language/route-file.types';
 export interface RouteFileInput {
   /** Path relative to the project root, e.g. "routes/orders.yaml". */
   path: string;
-  /** The parsed file; shape-checked when `shapeOk`. */
+  /** The parsed file, as written. */
   value: RouteFile;
-  /** False when the file has shape errors: it only contributes its declared names. */
-  shapeOk: boolean;
+  /**
+   * JSON pointers of the values with shape errors. A declaration containing one is untrusted: it only
+   * contributes its name (so that references to it do not cascade into more errors).
+   */
+  shapeErrors: string[];
+}
+
+/** Whether the value at `pointer` (and everything under it) passed the shape checks. */
+export function isTrusted(file: RouteFileInput, pointer: string): boolean {
+  return !file.shapeErrors.some((p) => p === pointer || p.startsWith(`${pointer}/`) || (p !== '' && pointer.startsWith(`${p}/`)) || p === '');
 }
 
 export interface ReportedDiagnostic {

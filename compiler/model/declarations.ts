@@ -2,7 +2,7 @@
 // declared twice (across files) and names that would collide as construct ids.
 import { escapePointerToken } from '../diagnostics/pointer';
 import type { Bucket, Bus, EventType, Notification, Queue, LogGroup, ApiDestination, Route, Source, Table, Defaults } from '../language/route-file.types';
-import type { Declaration, Reporter, RouteFileInput } from './context';
+import { isTrusted, type Declaration, type Reporter, type RouteFileInput } from './context';
 import { constructId } from './ids';
 
 export interface Declarations {
@@ -57,9 +57,9 @@ export function collectDeclarations(files: readonly RouteFileInput[], reporter: 
       if (existing) {
         reporter.report(file.path, `/${key}`, 'ER3013', `\`${key}\` is set again here; it was already set in ${existing.file}`, `keep \`${key}\` in one route file (e.g. routes/platform.yaml) and remove it here`, { atKey: true });
       } else if (key === 'project') {
-        d.project = { name: key, file: file.path, pointer: '/project', value: String(value.project), trusted: file.shapeOk };
+        d.project = { name: key, file: file.path, pointer: '/project', value: String(value.project), trusted: isTrusted(file, '/project') };
       } else {
-        d.defaults = { name: key, file: file.path, pointer: '/defaults', value: value.defaults as Defaults, trusted: file.shapeOk };
+        d.defaults = { name: key, file: file.path, pointer: '/defaults', value: value.defaults as Defaults, trusted: isTrusted(file, '/defaults') };
       }
     }
     for (const section of SECTIONS) {
@@ -79,7 +79,7 @@ export function collectDeclarations(files: readonly RouteFileInput[], reporter: 
           );
           continue;
         }
-        (d[section] as Map<string, Declaration<unknown>>).set(name, { name, file: file.path, pointer, value: entry, trusted: file.shapeOk });
+        (d[section] as Map<string, Declaration<unknown>>).set(name, { name, file: file.path, pointer, value: entry, trusted: isTrusted(file, pointer) });
       }
     }
   }

@@ -19,7 +19,8 @@ export interface FileEntry {
   /** The parsed document (undefined when it could not be read). */
   value: unknown;
   diagnostics: FileDiagnostic[];
-  shapeOk: boolean;
+  /** Pointers of values with shape errors (see RouteFileInput). */
+  shapeErrors: string[];
 }
 
 export interface LastRun {

@@ -83,7 +83,7 @@ export function runCheck(root: string, options: CheckOptions = {}): CheckResult 
       cache?.putFile(file.hash, entry);
     }
     for (const d of entry.diagnostics) diagnostics.push({ ...d, file: file.path });
-    if (entry.value !== undefined && entry.value !== null) inputs.push({ path: file.path, value: entry.value as RouteFile, shapeOk: entry.shapeOk });
+    if (entry.value !== undefined && entry.value !== null) inputs.push({ path: file.path, value: entry.value as RouteFile, shapeErrors: entry.shapeErrors });
   }
 
   const schemaFiles = loadSchemaFiles(
@@ -105,17 +105,17 @@ export function runCheck(root: string, options: CheckOptions = {}): CheckResult 
 /** Everything about one file that depends on that file alone: parse and shape. */
 function checkFile(path: string, doc: ParsedYaml, routeFile: ValidateFunction): FileEntry {
   const diagnostics: FileEntry['diagnostics'] = doc.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.position.line, column: d.position.column, pointer: d.pointer, message: d.message, ...(d.hint ? { hint: d.hint } : {}) }));
-  if (doc.value === undefined) return { value: undefined, diagnostics, shapeOk: false };
+  if (doc.value === undefined) return { value: undefined, diagnostics, shapeErrors: [''] };
   if (doc.value === null) {
     diagnostics.push({ code: 'ER1012', severity: 'warning', line: 1, column: 1, pointer: '', message: 'the route file is empty', hint: 'add sections such as `events:` and `routes:`, or delete the file' });
-    return { value: null, diagnostics, shapeOk: false };
+    return { value: null, diagnostics, shapeErrors: [''] };
   }
   const shape = checkShape(doc.value, routeFile);
   for (const d of shape) {
     const { file: _file, ...located } = locate(path, doc, d);
     diagnostics.push(located);
   }
-  return { value: doc.value, diagnostics, shapeOk: shape.length === 0 };
+  return { value: doc.value, diagnostics, shapeErrors: shape.map((d) => d.pointer) };
 }
 
 function locate(file: string, doc: ParsedYaml, d: { code: string; severity: 'error' | 'warning'; pointer: string; message: string; hint?: string; atKey?: boolean }): Diagnostic {

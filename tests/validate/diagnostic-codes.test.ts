@@ -49,6 +49,6 @@ describe('diagnostic codes', () => {
       'routes/b.yaml': 'notifications:\n  ops: { email: [bad] }\n',
       'routes/c.yaml': 'events: [1\n',
     });
-    expect(result.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual(['ER2001 routes/a.yaml', 'ER3026 routes/b.yaml', 'ER1001 routes/c.yaml']);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual(['ER3005 routes/a.yaml', 'ER2001 routes/a.yaml', 'ER3026 routes/b.yaml', 'ER1001 routes/c.yaml']);
   });
 });

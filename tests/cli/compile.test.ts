@@ -1,0 +1,119 @@
+// `eventroutes compile` and `check` as processes: exit codes, output formats, all-or-nothing writes,
+// unchanged files left alone, byte-identical output, the no-change fast path.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeProject, removeProject } from '../support/project';
+import { runCli } from '../support/cli';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeProject));
+
+const app = `source: com.example.app
+events:
+  Ping:
+    detailType: Ping
+    schema: { type: object, properties: { n: { type: integer } } }
+routes:
+  on-ping:
+    on: Ping
+    targets: [{ log: pings }]
+logs:
+  pings: {}
+`;
+
+function project(files: Record<string, string>): string {
+  const root = makeProject(files);
+  roots.push(root);
+  return root;
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, prefix: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name), `${prefix}${e.name}/`);
+      else out[`${prefix}${e.name}`] = readFileSync(join(d, e.name), 'utf8');
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+describe('eventroutes compile', () => {
+  it('writes generated/ and prints a summary; the same input gives byte-identical output', () => {
+    const a = project({ 'routes/app.yaml': app });
+    const b = project({ 'routes/app.yaml': app });
+    const run = runCli(a, ['compile']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^compiled 1 route files: 1 event types, 1 routes, 1 targets/);
+    expect(run.stdout).toContain('wrote   generated/model.json');
+    expect(runCli(b, ['compile']).code).toBe(0);
+    expect(snapshot(join(a, 'generated'))).toEqual(snapshot(join(b, 'generated')));
+  });
+
+  it('answers from the cache when nothing changed, and notices a change', () => {
+    const root = project({ 'routes/app.yaml': app });
+    expect(runCli(root, ['compile']).code).toBe(0);
+    const again = runCli(root, ['compile']);
+    expect(again.stdout).toContain('(no change)');
+    writeFileSync(join(root, 'routes/app.yaml'), app.replace('Ping\n    schema', 'Ping Pong\n    schema'));
+    const changed = runCli(root, ['compile']);
+    expect(changed.stdout).not.toContain('(no change)');
+    expect(readFileSync(join(root, 'generated/model.json'), 'utf8')).toContain('"Ping Pong"');
+  });
+
+  it('does not rewrite generated files whose content is unchanged', () => {
+    const root = project({ 'routes/app.yaml': app });
+    runCli(root, ['compile']);
+    const schema = join(root, 'generated/route-file.schema.json');
+    const before = statSync(schema);
+    writeFileSync(join(root, 'routes/app.yaml'), app.replace('pings: {}', 'pings: { retention: 7d }'));
+    const run = runCli(root, ['compile']);
+    expect(run.stdout).toContain('wrote   generated/model.json');
+    expect(run.stdout).not.toContain('route-file.schema.json');
+    const after = statSync(schema);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
+  it('leaves generated/ untouched when the input has errors, and exits 1', () => {
+    const root = project({ 'routes/app.yaml': app });
+    runCli(root, ['compile']);
+    const before = snapshot(join(root, 'generated'));
+    writeFileSync(join(root, 'routes/app.yaml'), app.replace('log: pings', 'log: nope'));
+    const run = runCli(root, ['compile']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('routes/app.yaml:9:22: error ER3006 log group "nope" is not declared');
+    expect(run.stdout).toContain('generated/ was not changed');
+    expect(snapshot(join(root, 'generated'))).toEqual(before);
+  });
+
+  it('prints diagnostics as JSON lines and as GitHub annotations', () => {
+    const root = project({ 'routes/app.yaml': 'routse: {}\nbus: nope\n' });
+    const json = runCli(root, ['check', '--format', 'json']);
+    expect(json.code).toBe(1);
+    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.code, l.line, l.column])).toEqual([['ER2001', 1, 1], ['ER3005', 2, 6]]);
+    expect(lines[0]).toMatchObject({ severity: 'error', file: 'routes/app.yaml', pointer: '/routse' });
+    const github = runCli(root, ['check', '--format=github']);
+    expect(github.stdout.split('\n')[0]).toMatch(/^::error file=routes\/app.yaml,line=1,col=1,title=ER2001::unknown property "routse"/);
+  });
+
+  it('exits 2 on bad usage', () => {
+    const root = project({ 'routes/app.yaml': app });
+    expect(runCli(root, ['compile', '--nope']).code).toBe(2);
+    expect(runCli(root, ['check', '--format', 'xml']).code).toBe(2);
+    expect(runCli(root, ['frobnicate']).code).toBe(2);
+    expect(runCli(root, []).code).toBe(2);
+  });
+
+  it('never prints a stack trace for malformed input', () => {
+    const root = project({ 'routes/a.yaml': `a: ${'['.repeat(50_000)}`, 'routes/b.yaml': '\u0000\u0001binary', 'routes/c.yaml': '- just\n- a list\n' });
+    const run = runCli(root, ['check']);
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+    expect(run.stdout).toContain('ER1004');
+    expect(run.stdout).toContain('ER1005');
+    expect(run.stdout).toContain('ER1006');
+  });
+});
