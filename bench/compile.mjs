@@ -1,0 +1,60 @@
+// Compile benchmark: a synthetic project of 500 route files (~1,000 event types, ~1,500 routes),
+// compiled as whole processes: cold (no cache, no generated/), no change, and one file changed.
+// Prints a table and a final JSON line. Targets (2-core machine): cold <= 2.5 s, no change <= 150 ms,
+// one changed file <= 300 ms.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateProject } from './compile/generate.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const bin = join(here, '../compiler/bin/eventroutes.cjs');
+const files = Number(process.env.BENCH_FILES ?? 500);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const dir = join(tmpdir(), 'eventroutes-bench-compile');
+
+spawnSync(process.execPath, [join(here, '../compiler/build.mjs')], { stdio: 'inherit' });
+generateProject(dir, { files });
+mkdirSync(join(dir, 'node_modules'), { recursive: true });
+
+function compile() {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [bin, 'compile'], { cwd: dir, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`compile failed (${r.status}): ${r.stdout.slice(0, 2000)}${r.stderr.slice(0, 2000)}`);
+  return { ms, stdout: r.stdout };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const results = { cold: [], noChange: [], oneFile: [] };
+let summary = '';
+const edited = join(dir, 'routes/domain-007.yaml');
+const original = readFileSync(edited, 'utf8');
+for (let i = 0; i < runs; i++) {
+  rmSync(join(dir, 'generated'), { recursive: true, force: true });
+  rmSync(join(dir, 'handlers'), { recursive: true, force: true });
+  rmSync(join(dir, 'node_modules/.cache'), { recursive: true, force: true });
+  const cold = compile();
+  results.cold.push(cold.ms);
+  summary = cold.stdout.split('\n')[0];
+  results.noChange.push(compile().ms);
+  writeFileSync(edited, original.replace('Entity 7 was created.', `Entity 7 was created (edit ${i}).`));
+  results.oneFile.push(compile().ms);
+  writeFileSync(edited, original);
+  compile();
+}
+const report = {
+  files,
+  project: summary,
+  coldMs: Math.round(median(results.cold)),
+  noChangeMs: Math.round(median(results.noChange)),
+  oneFileMs: Math.round(median(results.oneFile)),
+  targets: { coldMs: 2500, noChangeMs: 150, oneFileMs: 300 },
+};
+console.log(`compile bench: ${summary}`);
+console.log(`  cold compile            ${String(report.coldMs).padStart(6)} ms  (target <= 2500, median of ${runs})`);
+console.log(`  recompile, no change    ${String(report.noChangeMs).padStart(6)} ms  (target <= 150)`);
+console.log(`  recompile, 1 file edit  ${String(report.oneFileMs).padStart(6)} ms  (target <= 300)`);
+console.log(JSON.stringify({ bench: 'compile', ...report }));
