@@ -71,24 +71,26 @@ export function buildModel(input: BuildInput): BuildResult {
     if (route.deadLetterQueue) queues.push(deadLetterQueue(route.deadLetterQueue, `DLQ.${route.id}`, [route.name]));
   }
   resolveOnFailure(built.functions, built.onFailure, routes, queues, decls, reporter);
+  const queueByName = new Map(queues.map((q) => [q.name, q]));
   for (const route of routes) {
     for (const target of route.targets) {
-      const names = [target.kind === 'sqs' ? target.queue : null, target.deadLetterQueue].filter((n): n is string => n !== null);
-      for (const name of names) {
-        const queue = queues.find((q) => q.name === name);
+      for (const name of [target.kind === 'sqs' ? target.queue : null, target.deadLetterQueue]) {
+        const queue = name === null ? undefined : queueByName.get(name);
         if (queue && !queue.senders.includes(route.name)) queue.senders.push(route.name);
       }
     }
   }
+  const functionByName = new Map(built.functions.map((f) => [f.name, f]));
   for (const queue of queues) {
     queue.senders.sort();
-    const consumer = queue.consumer && built.functions.find((f) => f.name === queue.consumer!.function);
+    const consumer = queue.consumer && functionByName.get(queue.consumer.function);
     if (consumer && queue.visibilityTimeoutSeconds < consumer.timeoutSeconds) {
       const decl = decls.queues.get(queue.name)!;
       reporter.report(decl.file, decl.value.visibilityTimeout !== undefined ? `${decl.pointer}/visibilityTimeout` : decl.pointer, 'ER4018', `queue "${queue.name}" has a visibility timeout of ${queue.visibilityTimeoutSeconds}s, below the ${consumer.timeoutSeconds}s timeout of its consumer "${consumer.name}"`, `set \`visibilityTimeout: ${consumer.timeoutSeconds * 6}s\` (six times the function timeout is recommended)`, { atKey: decl.value.visibilityTimeout === undefined });
     }
   }
-  for (const bus of buses) bus.eventTypes = eventTypes.filter((t) => t.bus === bus.name).map((t) => t.name);
+  const busByName = new Map(buses.map((b) => [b.name, b]));
+  for (const t of eventTypes) busByName.get(t.bus)?.eventTypes.push(t.name);
   for (const t of eventTypes) {
     if (t.producer.kind === 's3') {
       const producer = t.producer;
@@ -132,6 +134,7 @@ function deadLetterQueue(name: string, id: string, senders: string[]): Queue {
  * the function serves exactly one route target that has one; otherwise the function gets its own queue.
  */
 function resolveOnFailure(functions: LambdaFunction[], requests: Map<string, OnFailureRequest>, routes: Route[], queues: Queue[], decls: ReturnType<typeof collectDeclarations>, reporter: Reporter): void {
+  const routeByName = new Map(routes.map((r) => [r.name, r]));
   for (const fn of functions) {
     const request = requests.get(fn.name) ?? { kind: 'dead-letter' };
     // Only asynchronous invocations (rules) have an on-failure destination; a queue consumer's
@@ -141,7 +144,7 @@ function resolveOnFailure(functions: LambdaFunction[], requests: Map<string, OnF
       const routeTriggers = fn.triggers.filter((t) => t.kind === 'route');
       if (fn.triggers.length === 1 && routeTriggers.length === 1) {
         const trigger = routeTriggers[0];
-        const route = routes.find((r) => r.name === trigger.route);
+        const route = routeByName.get(trigger.route);
         const target = route?.targets.find((t) => t.id === trigger.target);
         if (target?.deadLetterQueue) {
           fn.async.onFailure = { kind: 'queue', queue: target.deadLetterQueue };

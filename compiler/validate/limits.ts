@@ -14,8 +14,14 @@ export function deployedPatternSize(pattern: unknown, bindings: number): number 
 
 export function checkModelLimits(model: RouteModel, reporter: Reporter): void {
   const routePointer = (name: string) => `/routes/${escapePointerToken(name)}`;
+  const routesByBus = new Map<string, RouteModel['routes']>();
+  for (const route of model.routes) {
+    const list = routesByBus.get(route.bus);
+    if (list) list.push(route);
+    else routesByBus.set(route.bus, [route]);
+  }
   for (const bus of model.buses) {
-    const routes = model.routes.filter((r) => r.bus === bus.name);
+    const routes = routesByBus.get(bus.name) ?? [];
     if (routes.length > LIMITS.rulesPerBus) {
       const over = routes[LIMITS.rulesPerBus];
       reporter.report(over.file, routePointer(over.name), 'ER4002', `bus "${bus.name}" has ${routes.length} routes; "${over.name}" is rule ${LIMITS.rulesPerBus + 1}`, `a bus holds ${LIMITS.rulesPerBus} rules by default: move routes to another bus, combine routes, or raise the quota with AWS first`, { atKey: true });
