@@ -108,39 +108,41 @@ export function tokensOf(pattern: WildcardPattern): Int16Array {
 
 /** Largest number of prefixes of the patterns that one input matches together (capped). */
 export function machineScore(patterns: readonly Int16Array[], cap = MAX_COMPLEXITY): number {
+  // Bit k of a pattern's state: its first k tokens match the input read so far (bit 0: the empty prefix).
+  // A literal moves a bit one place up when the byte fits; a star keeps its bit and takes the bit below.
   const alphabet = new Set<number>([-1]); // -1: any byte no pattern names
   for (const p of patterns) for (const t of p) if (t !== STAR) alphabet.add(t);
-  const initial = patterns.map((tokens) => {
-    const state = new Uint8Array(tokens.length + 1);
-    state[0] = 1;
-    for (let k = 1; k <= tokens.length; k++) if (tokens[k - 1] === STAR) state[k] = state[k - 1];
-    return state;
+  const literal = patterns.map((tokens) => {
+    const masks = new Map<number, bigint>();
+    tokens.forEach((t, i) => {
+      if (t !== STAR) masks.set(t, (masks.get(t) ?? 0n) | (1n << BigInt(i + 1)));
+    });
+    return masks;
   });
+  const stars = patterns.map((tokens) => tokens.reduce((m, t, i) => (t === STAR ? m | (1n << BigInt(i + 1)) : m), 0n));
+  const initial = stars.map((star) => 1n | ((1n << 1n) & star));
   const seen = new Set<string>();
-  const queue: Uint8Array[][] = [initial];
+  const queue: bigint[][] = [initial];
   let best = 0;
   while (queue.length > 0 && seen.size < MAX_EXPLORED) {
-    const current = queue.shift() as Uint8Array[];
+    const current = queue.shift() as bigint[];
     for (const byte of alphabet) {
       let score = 0;
       let alive = false;
-      const next = patterns.map((tokens, i) => {
-        const prev = current[i];
-        const state = new Uint8Array(tokens.length + 1);
-        for (let k = 1; k <= tokens.length; k++) {
-          const t = tokens[k - 1];
-          state[k] = t === STAR ? prev[k] | state[k - 1] : prev[k - 1] & (t === byte ? 1 : 0);
-          if (state[k]) {
-            score++;
-            alive = true;
-          }
+      const next = current.map((prev, i) => {
+        let state = (prev << 1n) & (literal[i].get(byte) ?? 0n);
+        state |= prev & stars[i];
+        state |= (state << 1n) & stars[i];
+        if (state !== 0n) {
+          alive = true;
+          score += popcount(state);
         }
         return state;
       });
       if (!alive) continue;
       if (score >= cap) return cap;
       if (score > best) best = score;
-      const key = next.map((s) => s.join('')).join('|');
+      const key = next.map((s) => s.toString(36)).join(',');
       if (!seen.has(key)) {
         seen.add(key);
         queue.push(next);
@@ -148,4 +150,10 @@ export function machineScore(patterns: readonly Int16Array[], cap = MAX_COMPLEXI
     }
   }
   return best;
+}
+
+function popcount(value: bigint): number {
+  let n = 0;
+  for (let v = value; v !== 0n; v &= v - 1n) n++;
+  return n;
 }

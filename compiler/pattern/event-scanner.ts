@@ -1,9 +1,16 @@
-// A fast, allocation-light reader of one JSON event line for the `route` command. It walks only the parts
-// of the event some rule uses (the rule set's path trie) and skips every other subtree by scanning for
-// its closing bracket, so the cost follows the rules' paths rather than the event size; it keeps the
-// literal text of numbers (so 20-digit ids and `300.0` behave as in EventBridge, facts 1.2), which
-// JSON.parse would lose. Skipped subtrees are checked for balanced brackets and strings but not parsed in
-// full: a malformed value inside a subtree no rule uses is not reported.
+// Reads one JSON event line for the `route` command and yields its fields on the paths some rule uses
+// (the rule set's path trie), with their array memberships.
+//
+// Two readers. Lines go through JSON.parse (native, fast) and a walk of the used paths only. But
+// JSON.parse loses a number's literal text, and EventBridge compares a number numerically only when its
+// literal is exactly a double; otherwise only the literal text matches (facts 1.2: 20-digit ids). When a
+// number on a used path may have come from such a literal — not finite, an integer of 2^53 or more, or a
+// fraction needing 15 or more significant digits — the line is read again by the exact scanner below,
+// which keeps every literal (and also walks only the used paths, skipping other subtrees by scanning for
+// their closing bracket; those are checked for balanced brackets and strings but not parsed in full).
+// Residual difference: a decimal literal of 16+ significant digits whose double prints in fewer digits
+// (e.g. 0.30000000000000001, or an exponent that underflows to 0) is taken numerically; EventBridge would
+// only match its literal text.
 import type { EventField } from './event-fields';
 import { numberField } from './event-fields';
 import type { PathNode, RuleSet } from './rule-set';
@@ -11,6 +18,27 @@ import type { PathNode, RuleSet } from './rule-set';
 class Malformed extends Error {}
 
 const NO_ARRAYS: readonly number[] = [];
+
+/** Benchmark switch: read every line with the exact scanner instead of JSON.parse. */
+const EXACT_ONLY = process.env.EVENTROUTES_EXACT_SCANNER === '1';
+
+type MutableField = { -readonly [K in keyof EventField]: EventField[K] };
+
+const TWO_53 = 2 ** 53;
+
+/** Whether JSON.parse may have lost the literal of this number (see the header). */
+function mayBeInexact(value: number, text: string): boolean {
+  if (!Number.isFinite(value)) return true;
+  if (Number.isInteger(value)) return Math.abs(value) >= TWO_53;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x65) break; // e
+    if (c >= 0x31 && c <= 0x39) digits++;
+    else if (c === 0x30 && digits > 0) digits++;
+  }
+  return digits >= 15;
+}
 
 export class EventScanner {
   /** Fields of the last scanned event, on used paths only. */
@@ -20,24 +48,109 @@ export class EventScanner {
   private s = '';
   private pos = 0;
   private nextBackslash = -1;
+  /** Field objects reused from event to event. */
+  private readonly pool: MutableField[] = [];
+  private count = 0;
+  private readonly pathNames: readonly string[];
+  /** The last line given to JSON.parse and its value (the two reads of a line parse it once). */
+  private parsedLine: string | undefined;
+  private parsed: unknown;
+  /** Set by the JSON.parse walk when a number on a used path needs its literal text. */
+  private inexact = false;
   private arrayCount = 0;
   private readonly membership: number[] = [];
 
-  constructor(private readonly rules: RuleSet) {}
+  constructor(rules: RuleSet) {
+    this.pathNames = rules.pathNames;
+  }
 
-  /** Reads one event; false when the line is not a JSON object. */
-  scan(line: string): boolean {
-    this.s = line;
-    this.pos = 0;
+  /**
+   * Reads the event's fields on the paths of `root` (the rule set's full trie, or its anchor trie).
+   * False when the line is not a JSON object.
+   */
+  read(line: string, root: PathNode): boolean {
+    this.reset();
+    if (!EXACT_ONLY) {
+      if (line !== this.parsedLine) {
+        this.parsedLine = line;
+        try {
+          this.parsed = JSON.parse(line) as unknown;
+        } catch {
+          this.parsed = undefined;
+        }
+      }
+      const event = this.parsed;
+      if (typeof event !== 'object' || event === null || Array.isArray(event)) return false;
+      this.inexact = false;
+      this.walkObject(root, event as Record<string, unknown>);
+      if (!this.inexact) return true;
+      this.reset();
+    }
+    return this.scanExact(line, root);
+  }
+
+  private reset(): void {
+    this.count = 0;
     this.fields.length = 0;
     this.pathIds.length = 0;
     this.arrayCount = 0;
     this.membership.length = 0;
+  }
+
+  private walkObject(node: PathNode, obj: Record<string, unknown>): void {
+    for (const key in obj) {
+      const child = key.indexOf('.') === -1 ? node.children.get(key) : descend(node, key);
+      if (child) this.walkValue(child, obj[key]);
+    }
+  }
+
+  private walkValue(node: PathNode, value: unknown): void {
+    switch (typeof value) {
+      case 'string':
+        if (node.pathId >= 0) this.add(node.pathId, 'string', value, Number.NaN);
+        return;
+      case 'number':
+        if (node.pathId >= 0) {
+          const text = String(value);
+          if (mayBeInexact(value, text)) this.inexact = true;
+          else this.add(node.pathId, 'number', text.includes('e+') ? text.replace('e+', 'e') : text, value);
+        }
+        return;
+      case 'boolean':
+        if (node.pathId >= 0) this.add(node.pathId, 'boolean', value ? 'true' : 'false', Number.NaN);
+        return;
+      case 'object':
+        if (value === null) {
+          if (node.pathId >= 0) this.add(node.pathId, 'null', 'null', Number.NaN);
+        } else if (Array.isArray(value)) {
+          const id = this.arrayCount++;
+          for (let i = 0; i < value.length; i++) {
+            const item: unknown = value[i];
+            if (typeof item === 'object' && item !== null) {
+              this.membership.push(id, i);
+              this.walkValue(node, item);
+              this.membership.length -= 2;
+            } else {
+              this.walkValue(node, item);
+            }
+          }
+        } else if (node.children.size > 0) {
+          this.walkObject(node, value as Record<string, unknown>);
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private scanExact(line: string, root: PathNode): boolean {
+    this.s = line;
+    this.pos = 0;
     this.nextBackslash = line.indexOf('\\');
     try {
       this.ws();
       if (line.charCodeAt(this.pos) !== 0x7b) return false;
-      this.object(this.rules.root);
+      this.object(root);
       this.ws();
       return this.pos === line.length;
     } catch (err) {
@@ -168,13 +281,20 @@ export class EventScanner {
   }
 
   private add(pathId: number, kind: EventField['kind'], text: string, num: number): void {
-    this.fields.push({
-      path: this.rules.pathNames[pathId],
-      kind,
-      text,
-      num,
-      arrays: this.membership.length === 0 ? NO_ARRAYS : this.membership.slice(),
-    });
+    const arrays = this.membership.length === 0 ? NO_ARRAYS : this.membership.slice();
+    let field = this.pool[this.count];
+    if (field) {
+      field.path = this.pathNames[pathId];
+      field.kind = kind;
+      field.text = text;
+      field.num = num;
+      field.arrays = arrays;
+    } else {
+      field = { path: this.pathNames[pathId], kind, text, num, arrays };
+      this.pool.push(field);
+    }
+    this.count++;
+    this.fields.push(field);
     this.pathIds.push(pathId);
   }
 

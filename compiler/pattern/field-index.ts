@@ -6,7 +6,7 @@
 // prefix, non-simple case folding) are checked one by one. Every candidate from a bucket is verified with
 // the same primitives value-tests.ts uses, so the index can never disagree with the plain semantics.
 import { foldEquals, type FoldPattern } from './ignore-case';
-import { ipHex, type IpRange } from './ip';
+import { ipHexCached as ipHex, type IpRange } from './ip';
 import type { ValueTest } from './rule-model';
 import { foldPrefixQuoted, foldSuffixQuoted, testMatches } from './value-tests';
 import type { EventField } from './event-fields';
@@ -32,21 +32,25 @@ class LengthBuckets<T> {
     this.lengths.sort((a, b) => a - b);
   }
 
-  /** Entries whose key is a prefix of `s`. */
-  *prefixesOf(s: string): Generator<T[]> {
-    for (const len of this.lengths) {
+  /** Calls `each` with the entries whose key is a prefix of `s`. */
+  prefixesOf(s: string, each: (list: T[]) => void): void {
+    const lengths = this.lengths;
+    for (let i = 0; i < lengths.length; i++) {
+      const len = lengths[i];
       if (len > s.length) return;
       const list = this.map.get(len === s.length ? s : s.slice(0, len));
-      if (list) yield list;
+      if (list) each(list);
     }
   }
 
-  /** Entries whose key is a suffix of `s`. */
-  *suffixesOf(s: string): Generator<T[]> {
-    for (const len of this.lengths) {
+  /** Calls `each` with the entries whose key is a suffix of `s`. */
+  suffixesOf(s: string, each: (list: T[]) => void): void {
+    const lengths = this.lengths;
+    for (let i = 0; i < lengths.length; i++) {
+      const len = lengths[i];
       if (len > s.length) return;
       const list = this.map.get(len === s.length ? s : s.slice(s.length - len));
-      if (list) yield list;
+      if (list) each(list);
     }
   }
 }
@@ -216,7 +220,14 @@ export class PathIndex {
     }
   }
 
+  /** True when nothing is indexed on this path (its fields need no lookup). */
+  empty = true;
+
   finish(): void {
+    this.empty =
+      this.exactString.size + this.numberLiteral.size + this.numberValue.size + this.literal.size + this.ipExact.size +
+        this.cidrs.length + this.prefix.map.size + this.suffix.map.size + this.foldEqual.size + this.foldPrefix.map.size +
+        this.foldSuffix.map.size + this.wildcards.map.size + this.exists.length + this.checked.length === 0 && this.ranges.empty;
     this.prefix.finish();
     this.suffix.finish();
     this.foldPrefix.finish();
@@ -256,11 +267,14 @@ export class PathIndex {
     const exact = this.exactString.get(s);
     if (exact) for (const c of exact) hit(c);
     if (this.hasStringIndex) {
-      for (const list of this.prefix.prefixesOf(s)) for (const c of list) hit(c);
-      for (const list of this.suffix.suffixesOf(s)) for (const c of list) hit(c);
-      for (const list of this.wildcards.prefixesOf(s)) {
+      const all = (list: number[]): void => {
+        for (const c of list) hit(c);
+      };
+      this.prefix.prefixesOf(s, all);
+      this.suffix.suffixesOf(s, all);
+      this.wildcards.prefixesOf(s, (list) => {
         for (const w of list) if (wildcardMatches(w.pattern, s)) hit(w.cond);
-      }
+      });
     }
     if (this.hasFold) this.collectFolded(s, hit);
     if (this.hasIp) {
@@ -280,8 +294,12 @@ export class PathIndex {
     if (lower.length === s.length) {
       const equal = this.foldEqual.get(lower);
       if (equal) for (const e of equal) if (foldEquals(e.fold, s)) hit(e.cond);
-      for (const list of this.foldPrefix.prefixesOf(lower)) for (const e of list) if (foldPrefixQuoted(e.fold, s, e.raw)) hit(e.cond);
-      for (const list of this.foldSuffix.suffixesOf(lower)) for (const e of list) if (foldSuffixQuoted(e.fold, s, e.raw)) hit(e.cond);
+      this.foldPrefix.prefixesOf(lower, (list) => {
+        for (const e of list) if (foldPrefixQuoted(e.fold, s, e.raw)) hit(e.cond);
+      });
+      this.foldSuffix.suffixesOf(lower, (list) => {
+        for (const e of list) if (foldSuffixQuoted(e.fold, s, e.raw)) hit(e.cond);
+      });
       return;
     }
     // Lower-casing changed the length (e.g. "İ"): positions no longer line up, check every entry.

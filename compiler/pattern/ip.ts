@@ -127,3 +127,16 @@ function parseJavaInt(text: string): number | null {
   if (n > 2147483647 || n < -2147483648) return null;
   return n;
 }
+
+const hexCache = new Map<string, string | null>();
+
+/** ipHex with a small memo: one event's address is tested by many conditions. */
+export function ipHexCached(text: string): string | null {
+  let hex = hexCache.get(text);
+  if (hex === undefined) {
+    if (hexCache.size >= 4096) hexCache.clear();
+    hex = ipHex(text);
+    hexCache.set(text, hex);
+  }
+  return hex;
+}

@@ -43,13 +43,19 @@ class SyntaxFailure extends Error {
 
 /** Parses JSON text, keeping duplicate keys, number literals and offsets. Never throws. */
 export function parsePatternText(text: string): ParsedText {
+  const tree = parseJsonTree(text);
+  return { ...tree, value: tree.node ? valueOfNode(tree.node) : undefined };
+}
+
+/** parsePatternText without the plain value (for callers that only need the tree). */
+export function parseJsonTree(text: string): Omit<ParsedText, 'value'> {
   const parser = new TextParser(text);
   try {
     const node = parser.parseDocument();
-    return { value: valueOfNode(node), node, duplicates: parser.duplicates };
+    return { node, duplicates: parser.duplicates };
   } catch (err) {
     if (err instanceof SyntaxFailure) {
-      return { value: undefined, node: undefined, duplicates: parser.duplicates, error: { reason: err.reason, offset: err.offset } };
+      return { node: undefined, duplicates: parser.duplicates, error: { reason: err.reason, offset: err.offset } };
     }
     throw err;
   }

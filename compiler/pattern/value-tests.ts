@@ -7,7 +7,7 @@
 // keep that behaviour (quotedPrefix/quotedSuffix) because it is what EventBridge does.
 import type { EventField } from './event-fields';
 import { foldEquals, foldPrefix, foldSuffix, type FoldPattern } from './ignore-case';
-import { ipHex } from './ip';
+import { ipHexCached as ipHex } from './ip';
 import type { ValueTest } from './rule-model';
 import { wildcardMatches } from './wildcard';
 

@@ -10,7 +10,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { JsonNode } from '../../pattern/ast';
 import { compilePatternNode } from '../../pattern/compile-pattern';
 import { flattenEventNode } from '../../pattern/event-fields';
-import { parsePatternText } from '../../pattern/json-text';
+import { parseJsonTree } from '../../pattern/json-text';
 import { LineSplitter } from '../../pattern/line-splitter';
 import { RuleSet } from '../../pattern/rule-set';
 import { parseArgs } from '../args';
@@ -34,13 +34,13 @@ function entry(node: JsonNode, key: string): JsonNode | undefined {
 /** A pattern or event given either as JSON or as a string holding JSON. */
 function fromMaybeText(node: JsonNode): { node?: JsonNode; text?: string; error?: string } {
   if (node.kind !== 'string') return { node };
-  const parsed = parsePatternText(node.value);
+  const parsed = parseJsonTree(node.value);
   if (parsed.error || !parsed.node) return { error: parsed.error?.reason ?? 'not JSON' };
   return { node: parsed.node, text: node.value };
 }
 
 export function evaluateCase(line: string, lineNumber: number): { result: CaseResult; malformed: boolean } {
-  const parsed = parsePatternText(line);
+  const parsed = parseJsonTree(line);
   if (parsed.error || !parsed.node) {
     return { result: { name: null, result: 'invalid', error: `line ${lineNumber} is not JSON: ${parsed.error?.reason ?? ''}` }, malformed: true };
   }
