@@ -1,10 +1,15 @@
 // Every emitter, in one list: `compile` runs them all and writes their files.
+import { emitEventTypes } from './events/event-types';
+import { emitHandlerStubs } from './handlers/handler-stubs';
+import { emitHandlerTypes } from './handlers/handler-types';
 import { emitModelJson } from './model-json';
+import { emitPublisher } from './publisher/publisher';
 import { emitRouteFileSchema } from './route-file-schema';
+import { emitRuntimeFiles } from './runtime/runtime-files';
 import type { EmitContext, Emitter, GeneratedFile } from './types';
 import type { RouteModel } from '../model/types';
 
-export const emitters: readonly Emitter[] = [emitModelJson, emitRouteFileSchema];
+export const emitters: readonly Emitter[] = [emitModelJson, emitRouteFileSchema, emitEventTypes, emitRuntimeFiles, emitHandlerTypes, emitPublisher, emitHandlerStubs];
 
 export async function emitAll(model: RouteModel, context: EmitContext): Promise<GeneratedFile[]> {
   const files = (await Promise.all(emitters.map((emit) => emit(model, context)))).flat();

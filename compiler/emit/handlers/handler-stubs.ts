@@ -1,0 +1,78 @@
+// handlers/<function>.ts and handlers/<function>.test.ts: starting points for the user, written only
+// where no file exists (ownership `once`). A stub is typed with its generated Handler type, logs with
+// Powertools (the event's id and detail-type), counts with Powertools metrics, processes queue
+// batches with Powertools partial batch failures, does nothing unsafe and never throws; its comments
+// say what to fill in. The test calls it with the generated sample event.
+import type { RouteModel } from '../../model/types';
+import { renderTemplate } from '../render-template';
+import { RUNTIME_TESTING_PATH } from '../runtime/runtime-files';
+import { PUBLISH_PATH } from '../publisher/publisher';
+import { importPath, stringLiteral } from '../ts/names';
+import type { Emitter, GeneratedFile } from '../types';
+import { handlerModels, type HandlerModel } from './handler-model';
+
+const TEMPLATES = {
+  events: 'handler-events.ts.hbs',
+  inputs: 'handler-input.ts.hbs',
+  mixed: 'handler-input.ts.hbs',
+  queue: 'handler-queue.ts.hbs',
+} as const;
+
+/** Comment lines on what invokes the function. */
+function about(h: HandlerModel): string[] {
+  const lines: string[] = [];
+  for (const d of h.routes) {
+    const input = d.target.input ? ` (through its ${d.target.input.kind} input)` : '';
+    lines.push(`Invoked by route ${d.route.name} (${d.route.file})${input}: ${d.route.description || d.route.eventTypes.join(', ')}`);
+  }
+  for (const q of h.queues) lines.push(`Consumes queue ${q.queue.name} in batches of up to ${q.batchSize}${q.senders.length > 0 ? `, fed by route ${q.senders.map((s) => s.route.name).join(', ')}` : ''}.`);
+  return lines;
+}
+
+/** Comment lines on what the handler has at hand. */
+function todo(h: HandlerModel, model: RouteModel): string[] {
+  const lines: string[] = [];
+  const { access, async: asyncSettings } = h.fn;
+  for (const t of access.tables) lines.push(`Table ${t.name} (${t.mode}): its name is in process.env.${t.env}; use @aws-sdk/lib-dynamodb.`);
+  for (const b of access.buckets) lines.push(`Bucket ${b.name} (${b.mode}): its name is in process.env.${b.env}; use @aws-sdk/client-s3.`);
+  for (const p of access.publish) {
+    const publishable = model.eventTypes.filter((e) => e.publishable && e.bus === p.bus).map((e) => e.name);
+    if (publishable.length > 0) lines.push(`Bus ${p.bus}: publish ${publishable.join(', ')} with \`publish\` from ${importPath(h.stubPath, PUBLISH_PATH)}.`);
+  }
+  if (h.queues.length === 0) {
+    const f = asyncSettings.onFailure;
+    const then = f ? `, then it goes to ${f.kind} ${f.kind === 'queue' ? f.queue : f.kind === 'topic' ? f.topic : f.bus}` : '';
+    lines.push(`An error thrown here makes Lambda retry the event ${asyncSettings.retries} time(s)${then}: throw only for failures a retry can fix.`);
+  }
+  return lines;
+}
+
+async function stubFiles(h: HandlerModel, model: RouteModel): Promise<GeneratedFile[]> {
+  const typesImport = importPath(h.stubPath, h.typesPath);
+  const baseName = h.stubPath.slice(h.stubPath.lastIndexOf('/') + 1).replace(/\.ts$/, '');
+  const envelope = h.queues.every((q) => q.senders.length > 0 && q.senders.every((s) => s.input === null));
+  const data = {
+    stubPath: h.stubPath,
+    testPath: h.testPath,
+    typesPath: h.typesPath,
+    fnName: h.fn.name,
+    fnNameLiteral: stringLiteral(h.fn.name),
+    serviceName: stringLiteral(h.fn.name),
+    namespace: stringLiteral(model.project),
+    typesImport,
+    testingImport: importPath(h.testPath, RUNTIME_TESTING_PATH),
+    baseName,
+    about: about(h),
+    todo: todo(h, model),
+    envelope,
+    sampleWhat: h.kind === 'queue' ? 'batch' : h.kind === 'events' ? 'event' : 'input',
+    expectation: h.kind === 'queue' ? 'toEqual({ batchItemFailures: [] })' : 'toBeUndefined()',
+  };
+  const [stub, test] = await Promise.all([renderTemplate(TEMPLATES[h.kind], data), renderTemplate('handler.test.ts.hbs', data)]);
+  return [
+    { path: h.stubPath, content: stub, ownership: 'once' },
+    { path: h.testPath, content: test, ownership: 'once' },
+  ];
+}
+
+export const emitHandlerStubs: Emitter = async (model) => (await Promise.all(handlerModels(model).map((h) => stubFiles(h, model)))).flat();
