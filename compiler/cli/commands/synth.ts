@@ -1,7 +1,56 @@
-// The `synth` command (not built yet).
-import type { Command } from '../io';
+// `eventroutes synth`: compile routes/, then synthesize the CloudFormation templates into cdk.out/
+// offline, without credentials and without the CDK CLI (the app runs in this process). cdk.json runs
+// the same command for `cdk deploy`; under the CDK CLI it writes where the CLI asks (CDK_OUTDIR).
+// The built-in CloudFormation validation of aws-cdk-lib runs with --validate, and always under the
+// CDK CLI unless CDK_VALIDATION=false.
+import { join, relative } from 'node:path';
+import { countLine, formatDiagnostics } from '../../diagnostics/format';
+import { compileProject } from '../../pipeline/compile';
+import { parseArgs } from '../args';
+import { EXIT, UsageError, type CliIO, type Command } from '../io';
 
-export const synthCommand: Command = async (_args, io) => {
-  io.stderr('eventroutes synth: not available yet\n');
-  return 2;
+function kilobytes(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
+}
+
+export const synthCommand: Command = async (args, io) => {
+  const { flags, positionals } = parseArgs('synth', args, { out: 'string', validate: 'boolean', 'no-compile': 'boolean', quiet: 'boolean' });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const underCdkCli = process.env.CDK_OUTDIR !== undefined;
+  // Under the CDK CLI, stdout belongs to the CLI: report on stderr.
+  const say = (text: string): void => (flags.quiet ? undefined : underCdkCli ? io.stderr(text) : io.stdout(text));
+
+  if (!flags['no-compile']) {
+    const outcome = await compileProject(io.cwd);
+    if (outcome.errorCount > 0) {
+      io.stderr(formatDiagnostics(outcome.diagnostics, 'text'));
+      io.stderr(`synth stopped: compile failed (${countLine(outcome.diagnostics)}); nothing was synthesized\n`);
+      return EXIT.inputErrors;
+    }
+    say(`compiled ${outcome.stats.routes} routes, ${outcome.stats.functions} functions\n`);
+  }
+
+  const { synthesizeSystem } = await import('../../cdk/synthesize');
+  const { SynthError } = await import('../../cdk/errors');
+  const outdir = flags.out ?? process.env.CDK_OUTDIR ?? join(io.cwd, 'cdk.out');
+  const validate = flags.validate ?? (underCdkCli && process.env.CDK_VALIDATION !== 'false');
+  try {
+    const report = await synthesizeSystem({ projectRoot: io.cwd, outdir, validate });
+    say(summary(report, io, validate));
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof SynthError) {
+      io.stderr(`eventroutes synth: ${err.message}\n`);
+      return EXIT.inputErrors;
+    }
+    throw err;
+  }
 };
+
+function summary(report: Awaited<ReturnType<typeof import('../../cdk/synthesize').synthesizeSystem>>, io: CliIO, validate: boolean): string {
+  const width = Math.max(...report.stacks.map((s) => s.stackName.length));
+  const lines = report.stacks.map((s) => `  ${s.stackName.padEnd(width)}  ${String(s.resources).padStart(3)} resources  ${kilobytes(s.templateBytes).padStart(7)}`);
+  const total = report.stacks.reduce((n, s) => n + s.resources, 0);
+  const where = relative(io.cwd, report.outdir) || '.';
+  return `synthesized ${report.stacks.length} stacks, ${total} resources into ${where}/ (CloudFormation validation ${validate ? 'on' : 'off'})\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,107 @@
+// The stack plan: one core stack for everything shared (buses, topics, inbox queues, tables, buckets,
+// log groups, the API, schemas, dashboards) and route stacks holding placement units. Units go to the
+// stack of their domain (route file); a domain too big for one stack is split into 2^k shards by a hash
+// of each unit's key, with the smallest k that fits. The plan depends only on names, never on the
+// order of routes, so adding a route moves nothing else unless its domain has to be split further.
+import type { RouteModel } from '../../model/types';
+import { SynthError } from '../errors';
+import { boundedName, NAME_RULES, shortHash } from '../naming/bounded-name';
+import { unitCost } from './estimate';
+import { placementUnits, type PlacementUnit } from './units';
+
+/** CloudFormation's limit of resources per stack. */
+export const CFN_MAX_RESOURCES = 500;
+/** Resources the planner puts in one route stack at most (headroom for what the estimate cannot see). */
+export const DEFAULT_STACK_BUDGET = 450;
+
+export interface RouteStackPlan {
+  /** Stack name, also its construct id. */
+  stackName: string;
+  domain: string;
+  /** 0 for the first shard of a domain. */
+  shard: number;
+  units: PlacementUnit[];
+  /** Estimated resources. */
+  cost: number;
+}
+
+export interface SystemPlan {
+  project: string;
+  coreStackName: string;
+  stacks: RouteStackPlan[];
+  /** Stack of every route, function, unit-homed queue and API destination, by model name. */
+  homeOfRoute: ReadonlyMap<string, RouteStackPlan>;
+  homeOfFunction: ReadonlyMap<string, RouteStackPlan>;
+  homeOfQueue: ReadonlyMap<string, RouteStackPlan>;
+  homeOfApiDestination: ReadonlyMap<string, RouteStackPlan>;
+}
+
+export function projectSlug(project: string): string {
+  const slug = boundedName(project, { max: 40, disallowed: /[^A-Za-z0-9-]+/g });
+  return /^[A-Za-z]/.test(slug) ? slug : `p-${slug}`;
+}
+
+function shardOf(key: string, bits: number): number {
+  return bits === 0 ? 0 : parseInt(shortHash(key), 16) % 2 ** bits;
+}
+
+function splitDomain(domain: string, units: PlacementUnit[], costs: Map<PlacementUnit, number>, budget: number): PlacementUnit[][] {
+  for (const unit of units) {
+    if (costs.get(unit)! > budget) {
+      throw new SynthError({
+        what: `routes sharing a function with "${unit.key}" need about ${costs.get(unit)} CloudFormation resources together`,
+        value: unit.routes.map((r) => r.name).join(', '),
+        allowed: `a stack holds at most ${budget} resources (CloudFormation allows ${CFN_MAX_RESOURCES})`,
+        fix: 'split the routes over more handlers, so that fewer routes share one function',
+      });
+    }
+  }
+  for (let bits = 0; ; bits++) {
+    const shards: PlacementUnit[][] = Array.from({ length: 2 ** bits }, () => []);
+    for (const unit of units) shards[shardOf(unit.key, bits)].push(unit);
+    if (shards.every((s) => s.reduce((n, u) => n + costs.get(u)!, 0) <= budget)) return shards;
+    if (2 ** bits > units.length * 4) throw new Error(`cannot split domain ${domain} into stacks of ${budget} resources`);
+  }
+}
+
+export function planSystem(model: RouteModel, budget = DEFAULT_STACK_BUDGET): SystemPlan {
+  const project = projectSlug(model.project);
+  const units = placementUnits(model);
+  const costs = new Map(units.map((u) => [u, unitCost(u, model.defaults)]));
+  const byDomain = new Map<string, PlacementUnit[]>();
+  for (const unit of units) byDomain.set(unit.domain, [...(byDomain.get(unit.domain) ?? []), unit]);
+
+  const stacks: RouteStackPlan[] = [];
+  for (const domain of [...byDomain.keys()].sort()) {
+    splitDomain(domain, byDomain.get(domain)!, costs, budget).forEach((shardUnits, shard) => {
+      if (shardUnits.length === 0) return;
+      const stackName = boundedName(shard === 0 ? `${project}-${domain}` : `${project}-${domain}-${shard + 1}`, NAME_RULES.stack);
+      stacks.push({ stackName, domain, shard, units: shardUnits, cost: shardUnits.reduce((n, u) => n + costs.get(u)!, 0) });
+    });
+  }
+  const coreStackName = `${project}-core`;
+  const names = new Set<string>([coreStackName]);
+  for (const s of stacks) {
+    if (names.has(s.stackName)) {
+      throw new SynthError({
+        what: 'two stacks would get the same name',
+        value: s.stackName,
+        allowed: 'route stacks are named <project>-<route file>[-<shard>], the shared stack <project>-core',
+        fix: 'rename the route file whose name ends like a shard number or is "core"',
+      });
+    }
+    names.add(s.stackName);
+  }
+
+  const index = <T>(pick: (u: PlacementUnit) => { name: string }[]): Map<string, RouteStackPlan> =>
+    new Map(stacks.flatMap((s) => s.units.flatMap((u) => pick(u).map((x) => [x.name, s] as const))));
+  return {
+    project,
+    coreStackName,
+    stacks,
+    homeOfRoute: index((u) => u.routes),
+    homeOfFunction: index((u) => u.functions),
+    homeOfQueue: index((u) => u.queues),
+    homeOfApiDestination: index((u) => u.apiDestinations),
+  };
+}

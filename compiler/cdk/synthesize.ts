@@ -1,0 +1,113 @@
+// Synthesizes the system into a cloud assembly (cdk.out/): reads generated/model.json, bundles the
+// handlers, builds the stacks and writes their templates, then checks CloudFormation's per-stack limits.
+// Used by `eventroutes synth` (run directly with node, no CDK CLI) and by cdk.json's app command.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { App } from 'aws-cdk-lib';
+import { MODEL_VERSION, type RouteModel } from '../model/types';
+import { bundleFunctions } from './bundling/handler-bundle';
+import { SynthError } from './errors';
+import { resolveOptions, type FunctionCode, type SystemOptions } from './options';
+import { CFN_MAX_RESOURCES } from './plan/stacks';
+import { buildSystem } from './system';
+
+/** CloudFormation's limit on a template uploaded through S3 (the CDK CLI uploads large templates). */
+export const CFN_MAX_TEMPLATE_BYTES = 1_000_000;
+export const MODEL_PATH = 'generated/model.json';
+/** Where the handler bundles go (git-ignored). */
+export const BUNDLE_DIR = '.eventroutes-cache/bundles';
+
+export interface SynthesizeOptions {
+  projectRoot: string;
+  outdir: string;
+  /** Run aws-cdk-lib's built-in CloudFormation validation of the templates. */
+  validate: boolean;
+  /** CDK context (feature flags, eventroutes:* options); by default cdk.json's. */
+  context?: Record<string, unknown>;
+  /** The model; by default generated/model.json. */
+  model?: RouteModel;
+  /** Function code; by default the handlers bundled with esbuild. */
+  code?: FunctionCode;
+  overrides?: Partial<Omit<SystemOptions, 'code'>>;
+}
+
+export interface StackReport {
+  stackName: string;
+  resources: number;
+  templateBytes: number;
+  templateFile: string;
+}
+
+export interface SynthesisReport {
+  outdir: string;
+  stacks: StackReport[];
+  millis: { bundle: number; build: number; synth: number };
+}
+
+export function readModel(projectRoot: string): RouteModel {
+  const path = join(projectRoot, MODEL_PATH);
+  if (!existsSync(path)) {
+    throw new SynthError({ what: `${MODEL_PATH} does not exist`, allowed: 'the CDK app reads the compiled model, never the route files', fix: 'run `eventroutes compile` first' });
+  }
+  const model = JSON.parse(readFileSync(path, 'utf8')) as RouteModel & { $comment?: string };
+  if (model.version !== MODEL_VERSION) {
+    throw new SynthError({ what: `${MODEL_PATH} has model version ${String(model.version)}`, allowed: `this eventroutes reads version ${MODEL_VERSION}`, fix: 'run `eventroutes compile` to rewrite it' });
+  }
+  delete model.$comment;
+  return model;
+}
+
+/** cdk.json's context: the feature flags and eventroutes options shared with the CDK CLI. */
+export function readCdkContext(projectRoot: string): Record<string, unknown> {
+  const path = join(projectRoot, 'cdk.json');
+  if (!existsSync(path)) return {};
+  const config = JSON.parse(readFileSync(path, 'utf8')) as { context?: Record<string, unknown> };
+  return config.context ?? {};
+}
+
+/** Checks CloudFormation's per-stack limits on the synthesized templates. */
+export function checkStackLimits(stacks: StackReport[]): void {
+  for (const s of stacks) {
+    if (s.resources > CFN_MAX_RESOURCES || s.templateBytes > CFN_MAX_TEMPLATE_BYTES) {
+      throw new SynthError({
+        what: `stack ${s.stackName} is too large for CloudFormation`,
+        value: `${s.resources} resources, ${s.templateBytes} bytes`,
+        allowed: `at most ${CFN_MAX_RESOURCES} resources and ${CFN_MAX_TEMPLATE_BYTES} bytes per template`,
+        fix: 'lower the stack budget (cdk.json context "eventroutes:stackBudget") so that routes are split over more stacks',
+      });
+    }
+  }
+}
+
+export async function synthesizeSystem(options: SynthesizeOptions): Promise<SynthesisReport> {
+  const t0 = performance.now();
+  const model = options.model ?? readModel(options.projectRoot);
+  const code = options.code ?? (await bundleFunctions({ projectRoot: options.projectRoot, model, outDir: join(options.projectRoot, BUNDLE_DIR) }));
+  const t1 = performance.now();
+  const context = options.context ?? readCdkContext(options.projectRoot);
+  const app = new App({
+    outdir: options.outdir,
+    context,
+    autoSynth: false,
+    builtinCloudFormationValidation: options.validate,
+    treeMetadata: false,
+    analyticsReporting: false,
+    stackTraces: false,
+  });
+  const system = buildSystem(app, model, resolveOptions(code, (key) => app.node.tryGetContext(key), options.overrides));
+  const t2 = performance.now();
+  const assembly = app.synth();
+  const t3 = performance.now();
+  const stacks = [system.core, ...system.routeStacks].map((stack): StackReport => {
+    const artifact = assembly.getStackByName(stack.stackName);
+    return {
+      stackName: stack.stackName,
+      resources: Object.keys((artifact.template as { Resources?: object }).Resources ?? {}).length,
+      templateBytes: statSync(artifact.templateFullPath).size,
+      templateFile: artifact.templateFullPath,
+    };
+  });
+  checkStackLimits(stacks);
+  return { outdir: assembly.directory, stacks, millis: { bundle: t1 - t0, build: t2 - t1, synth: t3 - t2 } };
+}

@@ -1,0 +1,39 @@
+// A route's event pattern with its deploy-time bindings applied: values the model cannot know, such as
+// the physical name of a bucket, are put at their path (e.g. detail.bucket.name).
+import type { JsonObject, JsonValue, PatternBinding, Route } from '../../model/types';
+import type { SystemContext } from '../context';
+import { SynthError } from '../errors';
+
+function bindingValue(binding: PatternBinding, ctx: SystemContext): string {
+  switch (binding.resource.kind) {
+    case 'bucket':
+      return ctx.names.bucketName(binding.resource.name).token;
+  }
+}
+
+export function boundPattern(route: Route, pattern: JsonObject, bindings: PatternBinding[], ctx: SystemContext): JsonObject {
+  const result = structuredClone(pattern);
+  for (const binding of bindings) {
+    let node: JsonObject = result;
+    binding.path.forEach((key, i) => {
+      const last = i === binding.path.length - 1;
+      const existing: JsonValue | undefined = node[key];
+      if (last) {
+        if (existing !== undefined) {
+          throw new SynthError({
+            what: `route ${route.name} filters on ${binding.path.join('.')}, which eventroutes sets to the ${binding.resource.kind} name`,
+            value: JSON.stringify(existing),
+            allowed: `the field is filled in with the physical name of ${binding.resource.kind} ${binding.resource.name}`,
+            fix: `remove ${binding.path.join('.')} from the route's filter`,
+          });
+        }
+        node[key] = [bindingValue(binding, ctx)];
+        return;
+      }
+      if (existing === undefined) node[key] = {};
+      else if (typeof existing !== 'object' || existing === null || Array.isArray(existing)) throw new Error(`route ${route.name}: pattern field ${key} is not an object`);
+      node = node[key] as JsonObject;
+    });
+  }
+  return result;
+}
