@@ -5,7 +5,7 @@
 // a large group of sub-rules sharing one anchor (e.g. 75 rules on one detail-type), second anchors that
 // tell those sub-rules apart, as event-ruler's state machine narrows rule by rule field after field.
 import { PathIndex } from './field-index';
-import type { ValueTest } from './rule-model';
+import { testKey, type ValueTest } from './rule-model';
 
 export interface StageCondition {
   pathId: number;
@@ -17,44 +17,43 @@ export interface StageCondition {
 
 export interface StageInput {
   subRules: readonly number[];
-  /** The conditions of a sub-rule. */
-  conditionsOf: (subRule: number) => Iterable<number>;
+  /** The conditions of sub-rule s are conds[starts[s] .. starts[s+1]). */
+  starts: Int32Array;
+  conds: Int32Array;
   conditions: readonly StageCondition[];
   pathNames: readonly string[];
   /** A condition every sub-rule of the stage is already known to satisfy (the parent anchor). */
   exclude?: number;
-  /** Sub-rules whose best anchor costs more than this are not anchored (checked whenever the stage is). */
-  maxCost?: number;
+  /** Sub-rules whose best anchor is expected to fire more often than this are not anchored. */
+  maxRate?: number;
   /** Prefer the envelope fields (first level only: inside a group they are usually shared by all). */
   preferEnvelope?: boolean;
 }
 
 const EXACT_OPS: ReadonlySet<string> = new Set(['exact-string', 'exact-number', 'exact-literal', 'exact-ip']);
 
-/** Rough cost of an anchor by operator: how often it can be expected to fire, relative to an exact value. */
-const OPERATOR_COST: Partial<Record<ValueTest['op'], number>> = {
-  'equals-ignore-case': 50,
-  prefix: 500,
-  suffix: 500,
-  'prefix-ignore-case': 600,
-  'suffix-ignore-case': 600,
-  wildcard: 800,
-  cidr: 2000,
-  numeric: 4000,
-  exists: 50000,
+/**
+ * Estimated share of events in which a value test fires, by operator (exact values are estimated from
+ * how many distinct values the rules use on the path). No statistics of the events are available, so
+ * these are deliberately rough; they only rank the conditions of one sub-rule against each other.
+ */
+const OPERATOR_RATE: Partial<Record<ValueTest['op'], number>> = {
+  prefix: 0.2,
+  suffix: 0.2,
+  'prefix-ignore-case': 0.25,
+  'suffix-ignore-case': 0.25,
+  wildcard: 0.15,
+  cidr: 0.3,
+  numeric: 0.45,
+  exists: 0.8,
 };
-const UNSELECTIVE = 100000;
+const UNSELECTIVE = 1;
 
 /**
  * Without statistics of the events, the envelope fields EventBridge routes by are preferred: nearly every
  * rule names them and an event has exactly one value for each (a smaller weight makes a likelier anchor).
  */
 const PATH_WEIGHT: Record<string, number> = { 'detail-type': 0.05, source: 0.1, account: 0.5, region: 0.5 };
-
-/** JSON.stringify replacer that leaves out derived (compiled) members, for identity keys. */
-export function skipCompiled(key: string, value: unknown): unknown {
-  return key === 'fold' || key === 'folds' || key === 'pattern' || key === 'patterns' ? undefined : value;
-}
 
 export class AnchorStage {
   /** Index of the anchors on each path (sparse by path id). */
@@ -68,57 +67,54 @@ export class AnchorStage {
 
   constructor(input: StageInput) {
     const { conditions, exclude } = input;
-    // An exact value is selective when few sub-rules share it (each hit activates them) and when its path
-    // has many distinct values among the rules: a path whose rules use only `true`, or three statuses,
-    // probably carries those values in many events. Booleans and null are poor anchors.
-    const share = new Map<string, number>();
+    // An exact value is selective when its path has many distinct values among the rules: a path whose
+    // rules use only `true`, or three statuses, probably carries those values in many events.
     const distinct = new Map<number, Set<string>>();
-    const keyOf = (t: ValueTest): string => JSON.stringify(t, skipCompiled);
+    const { starts, conds } = input;
+    // A condition every sub-rule of the stage has (the same source in a detail-type group) tells none apart.
+    const uses = new Map<number, number>();
     for (const sub of input.subRules) {
-      for (const cond of input.conditionsOf(sub)) {
-        const c = conditions[cond];
+      for (let i = starts[sub]; i < starts[sub + 1]; i++) {
+        uses.set(conds[i], (uses.get(conds[i]) ?? 0) + 1);
+        const c = conditions[conds[i]];
         for (const t of c.tests) {
           if (!EXACT_OPS.has(t.op)) continue;
-          const key = `${c.pathId}\u0000${keyOf(t)}`;
-          share.set(key, (share.get(key) ?? 0) + 1);
           let values = distinct.get(c.pathId);
           if (!values) distinct.set(c.pathId, (values = new Set()));
-          values.add(key);
+          values.add(testKey(t));
         }
       }
     }
-    const costOf = new Map<number, number>();
+    const rateOf = new Map<number, number>();
     const cost = (cond: number): number => {
-      const known = costOf.get(cond);
+      const known = rateOf.get(cond);
       if (known !== undefined) return known;
       const c = conditions[cond];
-      const weight = input.preferEnvelope ? (PATH_WEIGHT[input.pathNames[c.pathId]] ?? 1) : 1;
-      let total = 0;
+      let rate = 0;
       for (const t of c.tests) {
-        if (EXACT_OPS.has(t.op)) {
-          const shared = share.get(`${c.pathId}\u0000${keyOf(t)}`) ?? 1;
-          const spread = distinct.get(c.pathId)?.size ?? 1;
-          total += shared + (t.op === 'exact-literal' ? 1000 : 100 / spread);
-        } else {
-          total += OPERATOR_COST[t.op] ?? UNSELECTIVE;
-        }
+        if (t.op === 'exact-literal') rate += 0.5;
+        else if (EXACT_OPS.has(t.op) || t.op === 'equals-ignore-case') rate += 1 / Math.max(2, distinct.get(c.pathId)?.size ?? 2);
+        else rate += OPERATOR_RATE[t.op] ?? UNSELECTIVE;
       }
-      total *= weight;
-      costOf.set(cond, total);
+      const weight = input.preferEnvelope ? (PATH_WEIGHT[input.pathNames[c.pathId]] ?? 1) : 1;
+      const total = Math.min(rate, UNSELECTIVE) * weight;
+      rateOf.set(cond, total);
       return total;
     };
     for (const sub of input.subRules) {
       let best = -1;
       let bestCost = Number.POSITIVE_INFINITY;
-      for (const cond of input.conditionsOf(sub)) {
+      for (let i = starts[sub]; i < starts[sub + 1]; i++) {
+        const cond = conds[i];
         if (cond === exclude || !conditions[cond].needsValue) continue;
+        if (exclude !== undefined && uses.get(cond) === input.subRules.length) continue;
         const k = cost(cond);
         if (k < bestCost) {
           bestCost = k;
           best = cond;
         }
       }
-      if (best === -1 || bestCost > (input.maxCost ?? Number.POSITIVE_INFINITY)) {
+      if (best === -1 || bestCost > (input.maxRate ?? Number.POSITIVE_INFINITY)) {
         this.direct.push(sub);
         continue;
       }

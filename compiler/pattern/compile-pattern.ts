@@ -4,7 +4,7 @@
 // 2,048-character pattern size (facts 1.6). Duplicate keys found by the text parser become warnings.
 import { PATTERN_CODES as C } from './codes';
 import { isTooComplex, MAX_COMPLEXITY, ruleComplexity } from './complexity';
-import { nodeFromValue, valueOfNode, type JsonNode } from './ast';
+import { nodeFromValue, type JsonNode } from './ast';
 import type { PatternIssue } from './issue';
 import type { DuplicateKey } from './json-text';
 import { issueOfFinding } from './messages';
@@ -80,7 +80,7 @@ export function compilePatternNode(node: JsonNode, options: CompileOptions = {})
       }
     }
   }
-  const size = options.text !== undefined ? options.text.length : JSON.stringify(valueOfNode(node)).length;
+  const size = options.text !== undefined ? options.text.length : compactLength(node);
   if (size > MAX_PATTERN_SIZE) {
     issues.push({
       code: C.tooLarge,
@@ -93,6 +93,24 @@ export function compilePatternNode(node: JsonNode, options: CompileOptions = {})
   }
   const ok = !issues.some((i) => i.severity === 'error');
   return reason === undefined ? { ok, subRules, issues } : { ok, reason, subRules: [], issues };
+}
+
+/** Length of the compact JSON text of a tree (what the size quota counts when there is no source text). */
+function compactLength(node: JsonNode): number {
+  switch (node.kind) {
+    case 'string':
+      return JSON.stringify(node.value).length;
+    case 'number':
+      return node.text.length;
+    case 'boolean':
+      return node.value ? 4 : 5;
+    case 'null':
+      return 4;
+    case 'array':
+      return node.items.reduce((n, item) => n + compactLength(item) + 1, node.items.length === 0 ? 2 : 1);
+    case 'object':
+      return node.entries.reduce((n, e) => n + JSON.stringify(e.key).length + 1 + compactLength(e.value) + 1, node.entries.length === 0 ? 2 : 1);
+  }
 }
 
 function firstWildcardPointer(subRules: readonly SubRule[]): string {

@@ -13,7 +13,7 @@
 // limit lies in 7..10; a third-party emulator of native EventBridge documents "rejects more than ten
 // simultaneously reachable wildcard prefixes", which is consistent, so we reject a score above 10.
 // Both wildcard and anything-but wildcard values count, as in current event-ruler.
-import type { FieldCondition, SubRule } from './rule-model';
+import { testKey, type FieldCondition, type SubRule } from './rule-model';
 import type { WildcardPattern } from './wildcard';
 
 /** The largest complexity EventBridge accepts; a rule scoring more is "too complex". */
@@ -47,6 +47,10 @@ function newNode(): NameNode {
  * along identical leading fields as event-ruler's name-state machine does. Capped at `cap`.
  */
 export function ruleComplexity(subRules: readonly SubRule[], cap = MAX_COMPLEXITY): number {
+  const hasWildcard = subRules.some((r) =>
+    r.fields.some((f) => f.values.some((v) => v.test.op === 'wildcard' || v.test.op === 'anything-but-wildcard')),
+  );
+  if (!hasWildcard) return 0;
   const root = newNode();
   let any = false;
   for (const rule of subRules) {
@@ -92,7 +96,7 @@ export function ruleComplexity(subRules: readonly SubRule[], cap = MAX_COMPLEXIT
 }
 
 function fieldIdentity(field: FieldCondition): string {
-  return JSON.stringify(field.values.map((v) => v.test), (key, value: unknown) => (key === 'fold' || key === 'folds' || key === 'pattern' || key === 'patterns' ? undefined : value));
+  return field.values.map((v) => testKey(v.test)).join('\u0001');
 }
 
 /** Byte tokens of the quoted value, STAR for each wildcard. */
@@ -106,8 +110,21 @@ export function tokensOf(pattern: WildcardPattern): Int16Array {
   return Int16Array.from(out);
 }
 
+const scoreCache = new Map<string, number>();
+
 /** Largest number of prefixes of the patterns that one input matches together (capped). */
 export function machineScore(patterns: readonly Int16Array[], cap = MAX_COMPLEXITY): number {
+  // Rule sets repeat the same wildcard values; the score depends only on the token lists and the cap.
+  const key = `${cap}|${patterns.map((p) => p.join(',')).sort().join('|')}`;
+  const known = scoreCache.get(key);
+  if (known !== undefined) return known;
+  const score = computeScore(patterns, cap);
+  if (scoreCache.size > 10_000) scoreCache.clear();
+  scoreCache.set(key, score);
+  return score;
+}
+
+function computeScore(patterns: readonly Int16Array[], cap: number): number {
   // Bit k of a pattern's state: its first k tokens match the input read so far (bit 0: the empty prefix).
   // A literal moves a bit one place up when the byte fits; a star keeps its bit and takes the bit below.
   const alphabet = new Set<number>([-1]); // -1: any byte no pattern names

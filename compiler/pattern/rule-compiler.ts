@@ -3,7 +3,7 @@
 // first error found is the one AWS reports, with AWS's reason text (facts 1.1-1.5; the reasons are the
 // `barf(...)` messages, conformance snapshot for every *_EXC case). After an error the walk skips the
 // offending field and goes on, so a user sees every problem at once; only the first is AWS's answer.
-import { joinPointer } from '../diagnostics/pointer';
+import { childPointer as joinPointer } from './pointer';
 import type { JsonArray, JsonNode, JsonObject } from './ast';
 import { compileFold } from './ignore-case';
 import { ipHex, parseCidr } from './ip';

@@ -56,3 +56,35 @@ export interface SubRule {
 export function isAnythingBut(test: ValueTest): boolean {
   return test.op.startsWith('anything-but');
 }
+
+/** A string that identifies a value test (equal keys: equal tests), without its compiled members. */
+export function testKey(test: ValueTest): string {
+  switch (test.op) {
+    case 'exact-string':
+    case 'prefix':
+    case 'suffix':
+    case 'prefix-ignore-case':
+    case 'suffix-ignore-case':
+    case 'equals-ignore-case':
+    case 'wildcard':
+    case 'cidr':
+    case 'exact-ip':
+      return `${test.op}\u0000${test.value}`;
+    case 'exact-number':
+    case 'exact-literal':
+      return `${test.op}\u0000${test.text}`;
+    case 'numeric':
+      return `numeric\u0000${test.lowOpen ? '(' : '['}${test.low},${test.high}${test.highOpen ? ')' : ']'}`;
+    case 'exists':
+    case 'absent':
+      return test.op;
+    case 'anything-but-number':
+      return `${test.op}\u0000${test.values.join('\u0000')}`;
+    case 'anything-but':
+    case 'anything-but-prefix':
+    case 'anything-but-suffix':
+    case 'anything-but-ignore-case':
+    case 'anything-but-wildcard':
+      return `${test.op}\u0000${JSON.stringify(test.values)}`;
+  }
+}

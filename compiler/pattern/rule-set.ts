@@ -15,9 +15,9 @@
 //     sub-rule's path order (correctness-cases.json, conformance event-ruler/arrayRule*).
 // The `route` command reads only the anchor paths of an event for step 1 and the other used paths only
 // when something was activated (event-scanner.ts).
-import { AnchorStage, skipCompiled, type StageCondition } from './anchor-stage';
+import { AnchorStage, type StageCondition } from './anchor-stage';
 import { mergeMembership, type EventField } from './event-fields';
-import type { SubRule, ValueTest } from './rule-model';
+import { testKey, type SubRule, type ValueTest } from './rule-model';
 import { testMatches } from './value-tests';
 
 /** How a condition is satisfied: by a value hit, by a hit or the path's absence, or by absence only. */
@@ -107,7 +107,7 @@ export class RuleSet {
         subRuleRule.push(ruleId);
         for (const field of sub.fields) {
           const tests = field.values.map((v) => v.test);
-          const key = `${field.path}\u0000${JSON.stringify(tests, skipCompiled)}`;
+          const key = `${field.path}\u0001${tests.map(testKey).join('\u0001')}`;
           let id = condIds.get(key);
           if (id === undefined) {
             id = this.conditions.length;
@@ -123,13 +123,14 @@ export class RuleSet {
     this.subRuleStart = Int32Array.from(subRuleStart);
     this.subRuleConds = Int32Array.from(subRuleConds);
 
-    const conditionsOf = (sub: number): number[] => subRuleConds.slice(subRuleStart[sub], subRuleStart[sub + 1]);
+    const starts = this.subRuleStart;
+    const conds = this.subRuleConds;
     const all = Array.from({ length: subRuleRule.length }, (_, i) => i);
-    this.level1 = new AnchorStage({ subRules: all, conditionsOf, conditions: this.conditions, pathNames: this.pathNames, preferEnvelope: true });
+    this.level1 = new AnchorStage({ subRules: all, starts, conds, conditions: this.conditions, pathNames: this.pathNames, preferEnvelope: true });
     for (const [cond, subRules] of this.level1.anchored) {
       const stage =
         subRules.length > NEST_ABOVE
-          ? new AnchorStage({ subRules, conditionsOf, conditions: this.conditions, pathNames: this.pathNames, exclude: cond, maxCost: subRules.length / 2 })
+          ? new AnchorStage({ subRules, starts, conds, conditions: this.conditions, pathNames: this.pathNames, exclude: cond, maxRate: 0.5 })
           : null;
       this.groups.set(cond, { subRules, stage: stage && stage.anchored.size > 0 ? stage : null });
     }

@@ -96,14 +96,20 @@ export const routeCommand: Command = async (args, io) => {
   const onLine = (line: string): void => {
     lineNumber++;
     if (line.length === 0 || (line.charCodeAt(0) <= 0x20 && line.trim() === '')) return;
-    if (!scanner.read(line, ruleSet.anchorRoot)) {
+    if (!scanner.read(line, ruleSet.anchorRoot, true)) {
       bad++;
       if (badLines.length < 5) badLines.push(lineNumber);
       out += '[]\n';
     } else if (!ruleSet.activate(scanner.fields, scanner.pathIds)) {
       out += '[]\n';
     } else {
-      scanner.read(line, ruleSet.root);
+      if (!scanner.read(line, ruleSet.root)) {
+        // The anchor pass reads only part of a line; the full read can still find it malformed.
+        bad++;
+        if (badLines.length < 5) badLines.push(lineNumber);
+        out += '[]\n';
+        return flush();
+      }
       const ids = ruleSet.confirmActive(scanner.fields, scanner.pathIds);
       if (ids.length === 0) out += '[]\n';
       else if (ids.length === 1) out += '[' + names[ids[0]] + ']\n';
@@ -113,6 +119,9 @@ export const routeCommand: Command = async (args, io) => {
         out += s + ']\n';
       }
     }
+    flush();
+  };
+  const flush = (): void => {
     if (out.length >= OUTPUT_CHUNK) {
       io.stdout(out);
       out = '';
