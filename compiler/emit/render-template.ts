@@ -8,33 +8,49 @@ import { join } from 'node:path';
 type Template = (data: object) => string;
 type HandlebarsModule = typeof import('handlebars');
 
-let handlebars: HandlebarsModule | undefined;
-const compiled = new Map<string, Template>();
+let handlebars: Promise<HandlebarsModule> | undefined;
+let dir: string | undefined;
+/** Compiled templates by name; promises, so that concurrent renders compile each template once. */
+const compiled = new Map<string, Promise<Template>>();
 
 /** The templates folder: beside this file in the sources, ../emit/templates from compiler/dist/. */
 export function templatesDir(): string {
+  if (dir !== undefined) return dir;
   const candidates = [join(__dirname, 'templates'), join(__dirname, '..', 'emit', 'templates')];
-  const found = candidates.find((dir) => existsSync(join(dir, 'runtime', 'sender.ts.hbs')));
+  const found = candidates.find((d) => existsSync(join(d, 'runtime', 'sender.ts.hbs')));
   if (!found) throw new Error(`the code templates are missing: looked in ${candidates.join(' and ')} (compiler/emit/templates/ belongs next to compiler/dist/)`);
+  dir = found;
   return found;
 }
 
-async function load(): Promise<HandlebarsModule> {
-  if (!handlebars) {
-    const mod = (await import('handlebars')) as HandlebarsModule & { default?: HandlebarsModule };
-    handlebars = mod.default ?? mod;
-  }
+function load(): Promise<HandlebarsModule> {
+  handlebars ??= import('handlebars').then((mod: HandlebarsModule & { default?: HandlebarsModule }) => mod.default ?? mod);
   return handlebars;
+}
+
+const sources = new Map<string, string>();
+
+/** The text of template `name` (read once): part of the memo keys of what it renders. */
+export function templateSource(name: string): string {
+  let source = sources.get(name);
+  if (source === undefined) {
+    source = readFileSync(join(templatesDir(), name), 'utf8');
+    sources.set(name, source);
+  }
+  return source;
+}
+
+async function compileTemplate(name: string): Promise<Template> {
+  const hbs = await load();
+  return hbs.compile(templateSource(name), { noEscape: true, strict: true });
 }
 
 /** Renders template `name` (a path under templates/, e.g. "runtime/sender.ts.hbs") with `data`. */
 export async function renderTemplate(name: string, data: object): Promise<string> {
   let template = compiled.get(name);
   if (!template) {
-    const hbs = await load();
-    const source = readFileSync(join(templatesDir(), name), 'utf8');
-    template = hbs.compile(source, { noEscape: true, strict: true });
+    template = compileTemplate(name);
     compiled.set(name, template);
   }
-  return template(data);
+  return (await template)(data);
 }

@@ -12,6 +12,7 @@
 import { tsHeader } from '../marker';
 import type { EventType, RouteModel } from '../../model/types';
 import { schemaTypes } from '../ts/schema-to-ts';
+import { contentKey, memoized, openMemo } from '../ts/memo-cache';
 import { docComment, importPath, literalType, propertyKey } from '../ts/names';
 import { printTs } from '../ts/printer';
 import type { Emitter, GeneratedFile } from '../types';
@@ -112,13 +113,30 @@ function indexModule(model: RouteModel): string {
   return tsHeader('routes/ (every event type)') + '\n' + printTs(lines.join('\n'));
 }
 
+/**
+ * Whole modules are memoized per event type (by the event type's model entry), and the declarations
+ * per schema (in schema-to-ts): a recompile costs a hash per event type, plus jstt for changed schemas.
+ */
 export const emitEventTypes: Emitter = async (model, context) => {
   checkEventNames(model);
+  const memo = openMemo(context.cacheDir, 'event-modules');
+  const keys = model.eventTypes.map((e) => contentKey(e));
+  const cached = keys.map((k) => memo.get(k));
+  const missing = model.eventTypes.filter((_, i) => cached[i] === undefined);
   const { code } = await schemaTypes(
-    model.eventTypes.map((e) => ({ name: detailTypeName(e), schema: e.detailSchema })),
+    missing.map((e) => ({ name: detailTypeName(e), schema: e.detailSchema })),
     context.cacheDir,
   );
-  const files: GeneratedFile[] = model.eventTypes.map((e) => ({ path: eventModulePath(e), content: eventModule(e, code.get(detailTypeName(e))!), ownership: 'generated' }));
-  files.push({ path: EVENTS_INDEX, content: indexModule(model), ownership: 'generated' });
+  const files: GeneratedFile[] = model.eventTypes.map((e, i) => {
+    let content = cached[i];
+    if (content === undefined) {
+      content = eventModule(e, code.get(detailTypeName(e))!);
+      memo.set(keys[i]!, content);
+    }
+    return { path: eventModulePath(e), content, ownership: 'generated' };
+  });
+  const indexInput = [model.buses.map((b) => b.name), model.eventTypes.map((e) => [e.name, e.bus, e.source])];
+  files.push({ path: EVENTS_INDEX, content: memoized(memo, indexInput, () => indexModule(model)), ownership: 'generated' });
+  memo.save();
   return files;
 };

@@ -2,7 +2,7 @@
 // stubs: per route that invokes it, the events of each type its filter lets through (narrowed) or
 // what its target's input makes of them; per queue it consumes, the messages the routes sending to
 // that queue deliver. Names are unique within the function's module.
-import type { LambdaFunction, Queue, Route, RouteModel, Target } from '../../model/types';
+import type { EventType, LambdaFunction, Queue, Route, RouteModel, SqsTarget, Target } from '../../model/types';
 import { inputSample, inputType } from '../narrow/input-type';
 import { narrowEvent, type NarrowedEvent } from '../narrow/narrow-event';
 import { pascalCase } from '../ts/names';
@@ -62,13 +62,65 @@ class Names {
   }
 }
 
+/** The model's lists by name, built once per model. */
+interface ModelIndex {
+  routes: Map<string, Route>;
+  eventTypes: Map<string, EventType>;
+  queues: Map<string, Queue>;
+  /** Per queue, the routes and targets that send to it. */
+  senders: Map<string, { route: Route; target: SqsTarget }[]>;
+}
+
+const indexes = new WeakMap<RouteModel, ModelIndex>();
+
+function indexOf(model: RouteModel): ModelIndex {
+  let index = indexes.get(model);
+  if (!index) {
+    const senders = new Map<string, { route: Route; target: SqsTarget }[]>();
+    for (const route of model.routes) {
+      for (const target of route.targets) if (target.kind === 'sqs') senders.set(target.queue, [...(senders.get(target.queue) ?? []), { route, target }]);
+    }
+    index = {
+      routes: new Map(model.routes.map((r) => [r.name, r])),
+      eventTypes: new Map(model.eventTypes.map((e) => [e.name, e])),
+      queues: new Map(model.queues.map((q) => [q.name, q])),
+      senders,
+    };
+    indexes.set(model, index);
+  }
+  return index;
+}
+
+/**
+ * Everything in the model that a function's handler types and stub depend on: the memo key of
+ * both (the function, the routes that invoke it or feed its queues, their event types, the queues).
+ */
+export function handlerInputs(model: RouteModel, fn: LambdaFunction): unknown {
+  const index = indexOf(model);
+  const routes: Route[] = [];
+  const queues: Queue[] = [];
+  for (const t of fn.triggers) {
+    if (t.kind === 'route') {
+      const r = index.routes.get(t.route);
+      if (r) routes.push(r);
+    } else {
+      const q = index.queues.get(t.queue);
+      if (q) queues.push(q);
+      for (const s of index.senders.get(t.queue) ?? []) routes.push(s.route);
+    }
+  }
+  const eventTypes = [...new Set(routes.flatMap((r) => r.eventTypes))].map((n) => index.eventTypes.get(n));
+  return { fn, routes, queues, eventTypes };
+}
+
 function ruleArn(route: Route): string {
   return `arn:aws:events:us-east-1:123456789012:rule/${route.bus}/${route.name}`;
 }
 
 function routeDelivery(model: RouteModel, route: Route, target: Target, names: Names): RouteDelivery {
+  const index = indexOf(model);
   const events = route.eventTypes
-    .map((name) => model.eventTypes.find((e) => e.name === name))
+    .map((name) => index.eventTypes.get(name))
     .filter((e) => e !== undefined)
     .map((e) => narrowEvent(e, route.filter))
     .filter((n) => n.type !== 'never');
@@ -89,29 +141,37 @@ function routeDelivery(model: RouteModel, route: Route, target: Target, names: N
   };
 }
 
+/** generated/handlers/<name>.ts */
+export function handlerTypesPath(fn: LambdaFunction): string {
+  return `${HANDLER_TYPES_DIR}/${fn.name}.ts`;
+}
+
+/** handlers/<name>.test.ts beside the handler. */
+export function handlerTestPath(fn: LambdaFunction): string {
+  return fn.entry.replace(/\.ts$/, '.test.ts');
+}
+
 function buildHandlerModel(model: RouteModel, fn: LambdaFunction): HandlerModel {
+  const index = indexOf(model);
   const names = new Names();
   const routes: RouteDelivery[] = [];
   const queues: QueueDelivery[] = [];
   const files = new Set<string>();
   for (const trigger of fn.triggers) {
     if (trigger.kind === 'route') {
-      const route = model.routes.find((r) => r.name === trigger.route);
+      const route = index.routes.get(trigger.route);
       const target = route?.targets.find((t) => t.id === trigger.target);
       if (!route || !target) throw new Error(`the model is inconsistent: function ${fn.name} names route ${trigger.route} target ${trigger.target}, which does not exist`);
       files.add(route.file);
       routes.push(routeDelivery(model, route, target, names));
     } else {
-      const queue = model.queues.find((q) => q.name === trigger.queue);
+      const queue = index.queues.get(trigger.queue);
       if (!queue) throw new Error(`the model is inconsistent: function ${fn.name} consumes queue ${trigger.queue}, which does not exist`);
       if (queue.file) files.add(queue.file);
       const senders: RouteDelivery[] = [];
-      for (const route of model.routes) {
-        for (const target of route.targets) {
-          if (target.kind !== 'sqs' || target.queue !== queue.name) continue;
-          files.add(route.file);
-          senders.push(routeDelivery(model, route, target, names));
-        }
+      for (const { route, target } of index.senders.get(queue.name) ?? []) {
+        files.add(route.file);
+        senders.push(routeDelivery(model, route, target, names));
       }
       queues.push({ queue, batchSize: trigger.batchSize, messageName: names.take(`Queue${pascalCase(queue.name)}Message`), senders });
     }
@@ -119,9 +179,9 @@ function buildHandlerModel(model: RouteModel, fn: LambdaFunction): HandlerModel 
   const kind: HandlerKind = queues.length > 0 ? (routes.length > 0 ? 'mixed' : 'queue') : routes.some((r) => r.input !== null) ? 'inputs' : 'events';
   return {
     fn,
-    typesPath: `${HANDLER_TYPES_DIR}/${fn.name}.ts`,
+    typesPath: handlerTypesPath(fn),
     stubPath: fn.entry,
-    testPath: fn.entry.replace(/\.ts$/, '.test.ts'),
+    testPath: handlerTestPath(fn),
     routes,
     queues,
     kind,
@@ -129,14 +189,14 @@ function buildHandlerModel(model: RouteModel, fn: LambdaFunction): HandlerModel 
   };
 }
 
-const memo = new WeakMap<RouteModel, HandlerModel[]>();
+const built = new WeakMap<LambdaFunction, HandlerModel>();
 
-/** One handler model per function, in the model's order; computed once per model. */
-export function handlerModels(model: RouteModel): HandlerModel[] {
-  let models = memo.get(model);
-  if (!models) {
-    models = model.functions.map((fn) => buildHandlerModel(model, fn));
-    memo.set(model, models);
+/** What function `fn` of `model` receives; computed once per function object. */
+export function handlerModel(model: RouteModel, fn: LambdaFunction): HandlerModel {
+  let h = built.get(fn);
+  if (!h) {
+    h = buildHandlerModel(model, fn);
+    built.set(fn, h);
   }
-  return models;
+  return h;
 }

@@ -4,12 +4,13 @@
 // batches with Powertools partial batch failures, does nothing unsafe and never throws; its comments
 // say what to fill in. The test calls it with the generated sample event.
 import type { RouteModel } from '../../model/types';
-import { renderTemplate } from '../render-template';
+import { renderTemplate, templateSource } from '../render-template';
+import { contentKey, openMemo } from '../ts/memo-cache';
 import { RUNTIME_TESTING_PATH } from '../runtime/runtime-files';
 import { PUBLISH_PATH } from '../publisher/publisher';
 import { importPath, stringLiteral } from '../ts/names';
 import type { Emitter, GeneratedFile } from '../types';
-import { handlerModels, type HandlerModel } from './handler-model';
+import { handlerInputs, handlerModel, handlerTestPath, type HandlerModel } from './handler-model';
 
 const TEMPLATES = {
   events: 'handler-events.ts.hbs',
@@ -29,6 +30,19 @@ function about(h: HandlerModel): string[] {
   return lines;
 }
 
+const publishableMemo = new WeakMap<RouteModel, Map<string, string[]>>();
+
+/** Names of the publishable event types per bus. */
+function publishableOnBus(model: RouteModel): Map<string, string[]> {
+  let byBus = publishableMemo.get(model);
+  if (!byBus) {
+    byBus = new Map();
+    for (const e of model.eventTypes) if (e.publishable) byBus.set(e.bus, [...(byBus.get(e.bus) ?? []), e.name]);
+    publishableMemo.set(model, byBus);
+  }
+  return byBus;
+}
+
 /** Comment lines on what the handler has at hand. */
 function todo(h: HandlerModel, model: RouteModel): string[] {
   const lines: string[] = [];
@@ -36,8 +50,9 @@ function todo(h: HandlerModel, model: RouteModel): string[] {
   for (const t of access.tables) lines.push(`Table ${t.name} (${t.mode}): its name is in process.env.${t.env}; use @aws-sdk/lib-dynamodb.`);
   for (const b of access.buckets) lines.push(`Bucket ${b.name} (${b.mode}): its name is in process.env.${b.env}; use @aws-sdk/client-s3.`);
   for (const p of access.publish) {
-    const publishable = model.eventTypes.filter((e) => e.publishable && e.bus === p.bus).map((e) => e.name);
-    if (publishable.length > 0) lines.push(`Bus ${p.bus}: publish ${publishable.join(', ')} with \`publish\` from ${importPath(h.stubPath, PUBLISH_PATH)}.`);
+    const publishable = publishableOnBus(model).get(p.bus) ?? [];
+    const list = publishable.length > 4 ? `${publishable.slice(0, 3).join(', ')} and ${publishable.length - 3} more` : publishable.join(', ');
+    if (publishable.length > 0) lines.push(`Bus ${p.bus}: publish ${list} with \`publish\` from ${importPath(h.stubPath, PUBLISH_PATH)}.`);
   }
   if (h.queues.length === 0) {
     const f = asyncSettings.onFailure;
@@ -47,7 +62,7 @@ function todo(h: HandlerModel, model: RouteModel): string[] {
   return lines;
 }
 
-async function stubFiles(h: HandlerModel, model: RouteModel): Promise<GeneratedFile[]> {
+async function renderStub(h: HandlerModel, model: RouteModel): Promise<[string, string]> {
   const typesImport = importPath(h.stubPath, h.typesPath);
   const baseName = h.stubPath.slice(h.stubPath.lastIndexOf('/') + 1).replace(/\.ts$/, '');
   const envelope = h.queues.every((q) => q.senders.length > 0 && q.senders.every((s) => s.input === null));
@@ -68,11 +83,30 @@ async function stubFiles(h: HandlerModel, model: RouteModel): Promise<GeneratedF
     sampleWhat: h.kind === 'queue' ? 'batch' : h.kind === 'events' ? 'event' : 'input',
     expectation: h.kind === 'queue' ? 'toEqual({ batchItemFailures: [] })' : 'toBeUndefined()',
   };
-  const [stub, test] = await Promise.all([renderTemplate(TEMPLATES[h.kind], data), renderTemplate('handler.test.ts.hbs', data)]);
-  return [
-    { path: h.stubPath, content: stub, ownership: 'once' },
-    { path: h.testPath, content: test, ownership: 'once' },
-  ];
+  return Promise.all([renderTemplate(TEMPLATES[h.kind], data), renderTemplate('handler.test.ts.hbs', data)]);
 }
 
-export const emitHandlerStubs: Emitter = async (model) => (await Promise.all(handlerModels(model).map((h) => stubFiles(h, model)))).flat();
+/**
+ * Stubs are memoized like handler types (plus the templates, the project name and the publishable
+ * event types they mention): a recompile renders only the stubs of changed functions, without
+ * loading handlebars when none changed.
+ */
+export const emitHandlerStubs: Emitter = async (model, context) => {
+  const memo = openMemo(context.cacheDir, 'handler-stubs');
+  const templates = [...new Set<string>([...Object.values(TEMPLATES), 'handler.test.ts.hbs'])].map(templateSource);
+  const files = await Promise.all(
+    model.functions.map(async (fn): Promise<GeneratedFile[]> => {
+      const buses = fn.access.publish.map((p) => publishableOnBus(model).get(p.bus) ?? []);
+      const key = contentKey([handlerInputs(model, fn), model.project, buses, templates]);
+      const hit = memo.get(key);
+      const [stub, test] = hit !== undefined ? (JSON.parse(hit) as [string, string]) : await renderStub(handlerModel(model, fn), model);
+      if (hit === undefined) memo.set(key, JSON.stringify([stub, test]));
+      return [
+        { path: fn.entry, content: stub, ownership: 'once' },
+        { path: handlerTestPath(fn), content: test, ownership: 'once' },
+      ];
+    }),
+  );
+  memo.save();
+  return files.flat();
+};

@@ -10,7 +10,8 @@ import { docComment, importPath, stringLiteral, valueExpression } from '../ts/na
 import { printTs } from '../ts/printer';
 import type { Emitter } from '../types';
 import type { RouteModel } from '../../model/types';
-import { handlerModels, type HandlerModel, type RouteDelivery } from './handler-model';
+import { openMemo, memoized } from '../ts/memo-cache';
+import { handlerInputs, handlerModel, handlerTypesPath, type HandlerModel, type RouteDelivery } from './handler-model';
 
 function union(names: readonly string[]): string {
   return names.length === 0 ? 'never' : names.join(' | ');
@@ -101,5 +102,14 @@ function samples(h: HandlerModel): string[] {
   return out;
 }
 
-export const emitHandlerTypes: Emitter = (model: RouteModel) =>
-  handlerModels(model).map((h) => ({ path: h.typesPath, content: handlerTypesModule(h), ownership: 'generated' as const }));
+/** Modules are memoized by everything they depend on (handlerInputs), so a recompile rebuilds only changed ones. */
+export const emitHandlerTypes: Emitter = (model: RouteModel, context) => {
+  const memo = openMemo(context.cacheDir, 'handler-types');
+  const files = model.functions.map((fn) => ({
+    path: handlerTypesPath(fn),
+    content: memoized(memo, handlerInputs(model, fn), () => handlerTypesModule(handlerModel(model, fn))),
+    ownership: 'generated' as const,
+  }));
+  memo.save();
+  return files;
+};

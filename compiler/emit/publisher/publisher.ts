@@ -11,6 +11,7 @@ import { tsHeader } from '../marker';
 import { RUNTIME_PUBLISHER_PATH, RUNTIME_SENDER_PATH } from '../runtime/runtime-files';
 import { camelCase, docComment, importPath, propertyKey, valueExpression } from '../ts/names';
 import { printTs } from '../ts/printer';
+import { memoized, openMemo } from '../ts/memo-cache';
 import type { Emitter } from '../types';
 
 export const PUBLISH_PATH = 'generated/publish.ts';
@@ -85,4 +86,11 @@ export function publisherModule(model: RouteModel): string {
   return tsHeader(files.length > 0 ? `${files.join(', ')} (publishable event types)` : 'routes/ (no publishable event types)') + '\n' + printTs(lines.join('\n'));
 }
 
-export const emitPublisher: Emitter = (model) => [{ path: PUBLISH_PATH, content: publisherModule(model), ownership: 'generated' }];
+export const emitPublisher: Emitter = (model, context) => {
+  const memo = openMemo(context.cacheDir, 'publisher');
+  const types = model.eventTypes.filter((e) => e.publishable);
+  const input = [types, [...new Set(types.map((e) => e.bus))].map((bus) => busEnv(model, bus))];
+  const content = memoized(memo, input, () => publisherModule(model));
+  memo.save();
+  return [{ path: PUBLISH_PATH, content, ownership: 'generated' }];
+};

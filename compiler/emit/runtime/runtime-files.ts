@@ -4,7 +4,8 @@
 //   publisher.ts  detail validation (ajv, lazily per event type) and entries for the typed publisher
 //   testing.ts    a Lambda context and SQS records for handler tests
 import { tsHeader } from '../marker';
-import { renderTemplate } from '../render-template';
+import { renderTemplate, templateSource } from '../render-template';
+import { contentKey, openMemo } from '../ts/memo-cache';
 import type { Emitter } from '../types';
 
 export const RUNTIME_DIR = 'generated/runtime';
@@ -34,11 +35,21 @@ const FILES: readonly { path: string; template: string; data?: Record<string, un
   { path: RUNTIME_TESTING_PATH, template: 'runtime/testing.ts.hbs' },
 ];
 
-export const emitRuntimeFiles: Emitter = async () =>
-  Promise.all(
-    FILES.map(async (f) => ({
-      path: f.path,
-      content: await renderTemplate(f.template, { header: tsHeader(`compiler/emit/templates/${f.template}`).trimEnd(), ...f.data }),
-      ownership: 'generated' as const,
-    })),
+/** Memoized by template text and data, so that an unchanged compiler does not load handlebars for them. */
+export const emitRuntimeFiles: Emitter = async (_model, context) => {
+  const memo = openMemo(context.cacheDir, 'runtime-files');
+  const files = await Promise.all(
+    FILES.map(async (f) => {
+      const data = { header: tsHeader(`compiler/emit/templates/${f.template}`).trimEnd(), ...f.data };
+      const key = contentKey([templateSource(f.template), data]);
+      let content = memo.get(key);
+      if (content === undefined) {
+        content = await renderTemplate(f.template, data);
+        memo.set(key, content);
+      }
+      return { path: f.path, content, ownership: 'generated' as const };
+    }),
   );
+  memo.save();
+  return files;
+};

@@ -1,9 +1,13 @@
 // A memo of expensive generated text by content hash, kept in `EmitContext.cacheDir` between
-// compiles (e.g. the TypeScript of each event schema). One JSON file per memo; entries not used by a
-// compile are dropped when it saves, so the file never outgrows the project. Without a cache folder
-// (or with an unreadable file) the memo starts empty: the output is the same, only slower.
+// compiles (the TypeScript of each event schema, whole generated files). One JSON file per memo;
+// entries not used by a compile are dropped when it saves, so a memo never outgrows the project.
+// Every memo is versioned by the code that fills it (a hash of the running compiler bundle and of
+// the versions of the libraries whose output it holds): a new compiler never reads an old memo.
+// Without a cache folder (or with an unreadable file) a memo starts empty: the output is the same,
+// only slower.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 export interface Memo {
@@ -18,19 +22,47 @@ interface MemoFile {
   entries: Record<string, string>;
 }
 
-/** The hash of some JSON-serializable input: the memo key. */
+/** The hash of some JSON-serializable input: a memo key. */
 export function contentKey(input: unknown): string {
   return createHash('sha256').update(JSON.stringify(input)).digest('base64url');
 }
 
-/** Opens memo `name` in `cacheDir`; `version` invalidates every entry when it changes. */
-export function openMemo(cacheDir: string | undefined, name: string, version: string): Memo {
+/** Libraries whose output memos hold. */
+const LIBRARIES = ['json-schema-to-typescript', 'handlebars'];
+
+let version: string | undefined;
+
+/** The version of the code that generates: the running compiler (its bundle, or this source file) and LIBRARIES. */
+export function codeVersion(): string {
+  if (version === undefined) {
+    const hash = createHash('sha256');
+    try {
+      hash.update(readFileSync(__filename));
+    } catch {
+      hash.update('unknown compiler');
+    }
+    const req = createRequire(__filename);
+    for (const lib of LIBRARIES) {
+      try {
+        hash.update(`${lib}@${(JSON.parse(readFileSync(req.resolve(`${lib}/package.json`), 'utf8')) as { version: string }).version}`);
+      } catch {
+        hash.update(`${lib}@unknown`);
+      }
+    }
+    version = hash.digest('base64url');
+  }
+  return version;
+}
+
+/** Opens memo `name` in `cacheDir`; entries of another code version are ignored. */
+export function openMemo(cacheDir: string | undefined, name: string): Memo {
   const file = cacheDir === undefined ? undefined : join(cacheDir, `${name}.json`);
+  const current = file === undefined ? '' : codeVersion();
   let stored: Record<string, string> = {};
   if (file !== undefined) {
     try {
       const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<MemoFile>;
-      if (parsed.version === version && parsed.entries && typeof parsed.entries === 'object') stored = parsed.entries;
+      if (parsed.version === current && parsed.entries && typeof parsed.entries === 'object') stored = parsed.entries;
     } catch {
       stored = {};
     }
@@ -54,11 +86,21 @@ export function openMemo(cacheDir: string | undefined, name: string, version: st
       const tmp = `${file}.${process.pid}.tmp`;
       try {
         mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(tmp, JSON.stringify({ version, entries } satisfies MemoFile));
+        writeFileSync(tmp, JSON.stringify({ version: current, entries } satisfies MemoFile));
         renameSync(tmp, file);
       } catch {
-        // A cache that cannot be written costs time on the next compile, never correctness.
+        // A memo that cannot be written costs time on the next compile, never correctness.
       }
     },
   };
+}
+
+/** The memoized value for `input`, computed (and remembered) when missing. */
+export function memoized(memo: Memo, input: unknown, compute: () => string): string {
+  const key = contentKey(input);
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  memo.set(key, value);
+  return value;
 }

@@ -51,8 +51,13 @@ function normalize(source: string): string[] {
   return out;
 }
 
-/** Scans one code line: the brackets it opens and closes, outside strings and comments. */
-function scanBrackets(line: string, onOpen: (b: '{' | '[' | '(') => void, onClose: () => void): void {
+const NON_BRACKETS = /[^{}[\]()]/g;
+const QUOTES_OR_COMMENTS = /["'`/]/;
+
+/** The brackets of one code line, in order, outside strings, template literals and comments: e.g. "{(}". */
+function brackets(line: string): string {
+  if (!QUOTES_OR_COMMENTS.test(line)) return line.replace(NON_BRACKETS, '');
+  let out = '';
   let i = 0;
   const n = line.length;
   const skipString = (quote: string): void => {
@@ -84,23 +89,23 @@ function scanBrackets(line: string, onOpen: (b: '{' | '[' | '(') => void, onClos
     const c = line[i]!;
     if (c === '"' || c === "'") skipString(c);
     else if (c === '`') skipTemplate();
-    else if (c === '/' && line[i + 1] === '/') return;
+    else if (c === '/' && line[i + 1] === '/') break;
     else if (c === '/' && line[i + 1] === '*') {
       const end = line.indexOf('*/', i + 2);
-      if (end < 0) return;
+      if (end < 0) break;
       i = end + 2;
     } else {
-      if (c === '{' || c === '[' || c === '(') onOpen(c);
-      else if (c === '}' || c === ']' || c === ')') onClose();
+      if (c === '{' || c === '[' || c === '(' || c === '}' || c === ']' || c === ')') out += c;
       i++;
     }
   }
+  return out;
 }
 
 /** The bracket balance of a line: >0 opens, <0 closes, 0 balanced. */
 function balance(line: string): number {
   let n = 0;
-  scanBrackets(line, () => n++, () => n--);
+  for (const b of brackets(line)) n += b === '{' || b === '[' || b === '(' ? 1 : -1;
   return n;
 }
 
@@ -166,7 +171,14 @@ export function printTs(source: string): string {
   let lastWasMultiLineEnd = false;
 
   const depth = (): number => frames.length - 1;
-  const indentLevel = (frameCount = frames.length): number => frames.slice(1, frameCount).filter((f) => f.indents).length;
+  /** How many open frames indent (the indentation level of the next line). */
+  let indenting = 0;
+  /** The level once the innermost `closing` frames are closed. */
+  const levelAfterClosing = (closing: number): number => {
+    let level = indenting;
+    for (let k = frames.length - 1; k > frames.length - 1 - closing; k--) if (frames[k]!.indents) level--;
+    return level;
+  };
   const emit = (level: number, text: string): void => {
     if (level === 0 && out.length > 0 && (pendingBlank || lastWasMultiLineEnd)) out.push('');
     pendingBlank = false;
@@ -178,7 +190,7 @@ export function printTs(source: string): string {
     let line = lines[index]!;
     if (inComment) {
       const text = line.startsWith('*') ? ` ${line}` : ` * ${line}`.trimEnd();
-      out.push(INDENT.repeat(indentLevel()) + text);
+      out.push(INDENT.repeat(indenting) + text);
       if (line.includes('*/')) inComment = false;
       continue;
     }
@@ -187,12 +199,12 @@ export function printTs(source: string): string {
       continue;
     }
     if (line.startsWith('/*')) {
-      emit(indentLevel(), line);
+      emit(indenting, line);
       if (!line.includes('*/')) inComment = true;
       continue;
     }
     if (line.startsWith('//')) {
-      emit(indentLevel(), line);
+      emit(indenting, line);
       continue;
     }
 
@@ -209,31 +221,32 @@ export function printTs(source: string): string {
       }
     }
     // Indentation: that of the frame the line's leading closers return to.
-    const level = indentLevel(frames.length - closers);
+    const level = levelAfterClosing(closers);
     const startDepth = depth();
     const opened: Frame[] = [];
-    scanBrackets(
-      line,
-      (b) => {
+    for (const b of brackets(line)) {
+      if (b === '{' || b === '[' || b === '(') {
         const f: Frame = { bracket: b, indents: false, inMember: false, terminate: false };
         frames.push(f);
         opened.push(f);
-      },
-      () => {
-        if (frames.length > 1) {
-          const f = frames.pop()!;
-          const at = opened.indexOf(f);
-          if (at >= 0) opened.splice(at, 1);
-        }
-      },
-    );
+      } else if (frames.length > 1) {
+        const f = frames.pop()!;
+        if (f.indents) indenting--;
+        if (opened[opened.length - 1] === f) opened.pop();
+      }
+    }
     // Of the brackets this line leaves open, the last one indents the lines that follow.
-    if (opened.length > 0) opened[opened.length - 1]!.indents = true;
+    if (opened.length > 0) {
+      opened[opened.length - 1]!.indents = true;
+      indenting++;
+    }
     emit(level, line);
     // Did a member of the now-innermost frame end on this line?
     const current = frames[frames.length - 1]!;
     if (current.inMember && depth() <= startDepth) {
-      const next = lines.slice(index + 1).find((l) => l !== '');
+      let k = index + 1;
+      while (k < lines.length && lines[k] === '') k++;
+      const next = lines[k];
       const goesOn = OPEN_END.test(line) || (next !== undefined && CONTINUATION.test(next));
       if (!goesOn) {
         if (current.terminate && !/[;,]$/.test(line)) out[out.length - 1] += ';';

@@ -3,16 +3,13 @@
 // ~0.5 ms per schema called one after another and ~0.3 ms when many calls run concurrently (its work
 // is async: ref parsing interleaves); batching many schemas into one call gains nothing over that.
 // So: every request is first looked up in the memo (content hash of schema + name + generator
-// versions), jstt is loaded only when something is missing, and the misses run concurrently.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// versions, see memo-cache.ts), jstt is loaded only when something is missing, and the misses run
+// concurrently.
 import type { JsonObject } from '../../model/types';
 import { contentKey, openMemo } from './memo-cache';
 import { prepareDetailSchema } from './prepare-schema';
 import { printTs } from './printer';
 
-/** Bump when prepare-schema, the options or the printer change what is generated. */
-const GENERATOR_VERSION = 'schema-to-ts/1';
 const MEMO_NAME = 'schema-types';
 const CONCURRENCY = 32;
 
@@ -45,19 +42,6 @@ const JSTT_OPTIONS = {
   $refOptions: { resolve: { external: false } },
 } as const;
 
-let jsttVersion: string | undefined;
-function generatorVersion(): string {
-  if (jsttVersion === undefined) {
-    try {
-      const req = createRequire(__filename);
-      jsttVersion = (JSON.parse(readFileSync(req.resolve('json-schema-to-typescript/package.json'), 'utf8')) as { version: string }).version;
-    } catch {
-      jsttVersion = 'unknown';
-    }
-  }
-  return `${GENERATOR_VERSION}+jstt@${jsttVersion}`;
-}
-
 async function loadCompile(): Promise<Compile> {
   const jstt = await import('json-schema-to-typescript');
   return jstt.compile as unknown as Compile;
@@ -65,13 +49,12 @@ async function loadCompile(): Promise<Compile> {
 
 /** TypeScript for each schema, from the memo where possible. */
 export async function schemaTypes(requests: readonly SchemaTypeRequest[], cacheDir: string | undefined): Promise<SchemaTypesResult> {
-  const version = generatorVersion();
-  const memo = openMemo(cacheDir, MEMO_NAME, version);
+  const memo = openMemo(cacheDir, MEMO_NAME);
   const code = new Map<string, string>();
   const missing: { name: string; key: string; schema: JsonObject }[] = [];
   for (const { name, schema } of requests) {
     const prepared = prepareDetailSchema(name, schema);
-    const key = contentKey([version, name, prepared]);
+    const key = contentKey([name, prepared]);
     const hit = memo.get(key);
     if (hit !== undefined) code.set(name, hit);
     else missing.push({ name, key, schema: prepared });
