@@ -19,8 +19,10 @@ class Malformed extends Error {}
 
 const NO_ARRAYS: readonly number[] = [];
 
-/** Benchmark switch: read every line with the exact scanner instead of JSON.parse. */
-const EXACT_ONLY = process.env.EVENTROUTES_EXACT_SCANNER === '1';
+export interface ScannerOptions {
+  /** Read every line with the exact scanner instead of JSON.parse (for tests and measurements). */
+  exactOnly?: boolean;
+}
 
 type MutableField = { -readonly [K in keyof EventField]: EventField[K] };
 
@@ -68,8 +70,11 @@ export class EventScanner {
   private arrayCount = 0;
   private readonly membership: number[] = [];
 
-  constructor(rules: RuleSet) {
+  private readonly exactOnly: boolean;
+
+  constructor(rules: RuleSet, options: ScannerOptions = {}) {
     this.pathNames = rules.pathNames;
+    this.exactOnly = options.exactOnly ?? false;
   }
 
   /**
@@ -79,7 +84,7 @@ export class EventScanner {
    */
   read(line: string, root: PathNode, skim = false): boolean {
     this.reset();
-    if (!EXACT_ONLY && !skim) {
+    if (!this.exactOnly && !skim) {
       if (line !== this.parsedLine) {
         this.parsedLine = line;
         try {

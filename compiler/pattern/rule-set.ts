@@ -286,16 +286,22 @@ export class RuleSet {
   private confirm(sub: number): boolean {
     const start = this.subRuleStart[sub];
     const end = this.subRuleStart[sub + 1];
+    // Without arrays of objects every field is consistent with every other: absence is global.
+    let needsSearch = false;
     for (let i = start; i < end; i++) {
       const cond = this.subRuleConds[i];
       const c = this.conditions[cond];
       if (c.kind === CondKind.Absent) {
-        if (!this.arrayMode && this.present(c.pathId)) return false;
+        if (this.arrayMode) needsSearch = true;
+        else if (this.present(c.pathId)) return false;
       } else if (!this.satisfied(cond)) {
-        if (c.kind === CondKind.Hit || (!this.arrayMode && this.present(c.pathId))) return false;
+        if (c.kind === CondKind.Hit) return false;
+        if (this.arrayMode) needsSearch = true;
+        else if (this.present(c.pathId)) return false;
       }
     }
-    return !this.arrayMode || end - start < 2 || this.consistent(start, end, []);
+    if (!this.arrayMode || (!needsSearch && end - start < 2)) return true;
+    return this.consistent(start, end, []);
   }
 
   /** event-ruler's array-consistent search over the sub-rule's conditions in path order. */
