@@ -11,6 +11,7 @@ import { planSystem, type SystemPlan } from './plan/stacks';
 import { buildRouteStack } from './units/route-stack';
 
 export interface BuiltSystem {
+  ctx: SystemContext;
   plan: SystemPlan;
   core: Stack;
   routeStacks: Stack[];
@@ -28,5 +29,5 @@ export function buildSystem(app: App, model: RouteModel, options: SystemOptions)
     stack.addStackDependency(core, 'route stacks reach the shared resources by name');
     return stack;
   });
-  return { plan, core, routeStacks };
+  return { ctx, plan, core, routeStacks };
 }

@@ -86,7 +86,9 @@ export function buildEventsApi(scope: Construct, ctx: SystemContext, buses: BusR
     },
   });
   acknowledge(api, 'AwsSolutions-APIG3', 'apiWaf');
-  const validator = new RequestValidator(group, 'BodyValidator', { restApi: api, validateRequestBody: true, validateRequestParameters: false });
+  const accountRole = api.node.tryFindChild('CloudWatchRole');
+  if (accountRole) acknowledge(accountRole, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]', 'apiGatewayLogsRole');
+  const validator = new RequestValidator(group, 'BodyValidator', { restApi: api, validateRequestBody: true, validateRequestParameters: true });
 
   const role = new Role(group, 'PutEventsRole', { assumedBy: new ServicePrincipal('apigateway.amazonaws.com'), description: 'API Gateway puts posted events on the buses' });
   const busNames = [...new Set(eventTypes.map((e) => e.bus))].sort();

@@ -85,5 +85,6 @@ export function buildLambda(scope: Construct, spec: LambdaSpec): BuiltLambda {
     tracingConfig: spec.tracing ? { mode: 'Active' } : undefined,
   });
   fn.node.addDependency(logGroup);
+  acknowledge(fn, 'AwsSolutions-L1', 'lambdaRuntime');
   return { fn, role, policy, functionName: spec.functionName, functionArn: fn.attrArn };
 }

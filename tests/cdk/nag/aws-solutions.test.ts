@@ -1,0 +1,21 @@
+// cdk-nag's AwsSolutions pack on the example system: no unacknowledged error. Every acknowledgement
+// is made in compiler/cdk with its reason (compiler/cdk/nag/acknowledge.ts lists them).
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { describe, expect, it } from 'vitest';
+import { buildTestSystem, exampleModel } from '../support/system';
+
+describe('AwsSolutions checks', () => {
+  const system = buildTestSystem(exampleModel());
+  system.app.synth();
+  const report = new AwsSolutionsChecks(system.app).validateScope(system.app);
+  const describeViolations = (severity: string): string[] =>
+    report.violations.filter((v) => v.severity === severity).map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+
+  it('reports no unacknowledged errors', () => {
+    expect(describeViolations('error')).toEqual([]);
+  });
+
+  it('reports no unacknowledged warnings', () => {
+    expect(describeViolations('warning')).toEqual([]);
+  });
+});
