@@ -1,6 +1,7 @@
 // Builds the command line from compiler/ into compiler/dist/ with esbuild:
 //   dist/cli.cjs         our code in one file; npm packages stay external and are loaded lazily by
 //                        the commands that need them, so that a no-change `compile` starts fast.
+//   dist/worker.cjs     the compile worker thread (parsing, schema checks) for big runs.
 //   dist/validators.cjs  ajv standalone code for the route-file schema and the JSON Schema
 //                        meta-schema, so that no schema is compiled at run time.
 import { build } from 'esbuild';
@@ -26,7 +27,7 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { cli: join(here, 'cli/main.ts') },
+  entryPoints: { cli: join(here, 'cli/main.ts'), worker: join(here, 'pipeline/worker.ts') },
   outdir: dist,
   outExtension: { '.js': '.cjs' },
   sourcemap: 'linked',

@@ -1,13 +1,14 @@
 // The compile cache, keyed by content hashes, in node_modules/.cache/eventroutes/ (never committed):
 //   - per route file: its parsed value and its own (per-file) diagnostics, so that a recompile parses
 //     only the files that changed;
-//   - per event type: the result of checking its examples against its schema;
+//   - per schema and values: the result of checking examples and test events against event schemas;
 //   - the last successful run: a key over every input and the outputs it wrote, so that a recompile
 //     with no change only hashes the inputs, checks the outputs are untouched, and prints the summary.
 // A cache entry is only a shortcut: deleting the folder never changes what compile produces.
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
 
 export const CACHE_DIR = 'node_modules/.cache/eventroutes';
 const STATE_FILE = 'state.json';
@@ -35,15 +36,15 @@ export interface LastRun {
 export interface CacheState {
   build: string;
   files: Record<string, FileEntry>;
-  examples: Record<string, string[]>;
+  instances: Record<string, InstanceResult>;
   lastRun: LastRun | null;
 }
 
-export class CompileCache {
+export class CompileCache implements InstanceMemo {
   readonly dir: string;
   private state: CacheState;
   private readonly usedFiles = new Set<string>();
-  private readonly usedExamples = new Set<string>();
+  private readonly usedInstances = new Set<string>();
 
   private constructor(dir: string, state: CacheState) {
     this.dir = dir;
@@ -53,7 +54,7 @@ export class CompileCache {
   /** Opens the cache of the project at `root`; `build` identifies the compiler build (a new build starts empty). */
   static open(root: string, build: string): CompileCache {
     const dir = join(root, CACHE_DIR);
-    let state: CacheState = { build, files: {}, examples: {}, lastRun: null };
+    let state: CacheState = { build, files: {}, instances: {}, lastRun: null };
     try {
       const loaded = JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8')) as CacheState;
       if (loaded.build === build) state = loaded;
@@ -78,24 +79,24 @@ export class CompileCache {
     this.usedFiles.add(hash);
   }
 
-  example(key: string): string[] | undefined {
-    const entry = this.state.examples[key];
-    if (entry) this.usedExamples.add(key);
+  instances(key: string): InstanceResult | undefined {
+    const entry = this.state.instances[key];
+    if (entry) this.usedInstances.add(key);
     return entry;
   }
 
-  putExample(key: string, problems: string[]): void {
-    this.state.examples[key] = problems;
-    this.usedExamples.add(key);
+  putInstances(key: string, result: InstanceResult): void {
+    this.state.instances[key] = result;
+    this.usedInstances.add(key);
   }
 
   /** Writes the cache, keeping only the entries this run used (so it never grows without bound). */
   save(lastRun: LastRun | null): void {
     const files: Record<string, FileEntry> = {};
     for (const hash of this.usedFiles) files[hash] = this.state.files[hash];
-    const examples: Record<string, string[]> = {};
-    for (const key of this.usedExamples) examples[key] = this.state.examples[key];
-    this.state = { build: this.state.build, files, examples, lastRun };
+    const instances: Record<string, InstanceResult> = {};
+    for (const key of this.usedInstances) instances[key] = this.state.instances[key];
+    this.state = { build: this.state.build, files, instances, lastRun };
     try {
       mkdirSync(this.dir, { recursive: true });
       const tmp = join(this.dir, `${STATE_FILE}.${process.pid}`);

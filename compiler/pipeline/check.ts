@@ -1,21 +1,24 @@
 // The front half of the pipeline, shared by `check`, `compile` and `test`: read and parse the route
 // files, check their shape, build the model, and run the checks that need the whole model. Returns
 // every diagnostic, located, and the model (meaningful only when there are no errors).
-import type { ValidateFunction } from 'ajv';
+//
+// On a big run the work is shared with a worker thread: it parses half of the changed files, and
+// checks examples against schemas while `compile` generates code in this thread (`whileChecking`).
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
-import { codeInfo } from '../diagnostics/codes';
 import { listRouteFiles, readSourceFile, type SourceFile } from '../load/source-files';
-import type { CompileCache, FileEntry } from './cache';
 import { loadSchemaFiles, type SchemaFiles } from '../load/schema-files';
-import { parseYaml, type ParsedYaml, type Position } from '../load/yaml-document';
+import { parseYaml, type ParsedYaml } from '../load/yaml-document';
 import { buildModel } from '../model/build';
 import type { RouteFileInput } from '../model/context';
 import type { RouteModel } from '../model/types';
 import type { RouteFile } from '../language/route-file.types';
-import { checkShape } from '../validate/shape';
 import { loadValidators } from '../validate/ajv-setup';
 import { checkModelLimits } from '../validate/limits';
-import { checkEventSchemas, type SchemaCompiler } from '../validate/event-schemas';
+import { checkEventSchemas, reportExampleResults } from '../validate/event-schemas';
+import { checkInstances, runLocally, type InstanceJob, type InstanceResult } from '../validate/instance-checks';
+import type { CompileCache, FileEntry } from './cache';
+import { checkFileText, locateIn } from './file-check';
+import { CompileWorker, PARALLEL_THRESHOLD } from './worker-client';
 
 export const ROUTES_DIR = 'routes';
 
@@ -24,8 +27,6 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   files: SourceFile[];
   schemaFiles: SchemaFiles;
-  /** Compiled validators of event types that have examples (reused by route tests). */
-  detailValidators: Map<string, ValidateFunction>;
   errorCount: number;
 }
 
@@ -57,9 +58,11 @@ export interface CheckOptions {
   /** Already-read sources (else they are read now). */
   sources?: ProjectSources;
   cache?: CompileCache;
+  /** Work to overlap with the schema checks (e.g. emitting code); runs only if the model has no errors so far. */
+  whileChecking?: (model: RouteModel) => Promise<void>;
 }
 
-export function runCheck(root: string, options: CheckOptions = {}): CheckResult {
+export async function runCheck(root: string, options: CheckOptions = {}): Promise<CheckResult> {
   const sources = options.sources ?? readProject(root);
   const cache = options.cache;
   const diagnostics: Diagnostic[] = [...sources.diagnostics];
@@ -75,54 +78,66 @@ export function runCheck(root: string, options: CheckOptions = {}): CheckResult 
     return doc;
   };
 
-  const inputs: RouteFileInput[] = [];
-  for (const file of sources.files) {
-    let entry = cache?.file(file.hash);
-    if (!entry) {
-      entry = checkFile(file.path, parse(file.path), validators.routeFile);
-      cache?.putFile(file.hash, entry);
+  // 1. Per-file work: from the cache, else parsed here and (on a big run) in the worker.
+  const entries = new Map<string, FileEntry>();
+  const misses = sources.files.filter((f) => {
+    const hit = cache?.file(f.hash);
+    if (hit) entries.set(f.path, hit);
+    return !hit;
+  });
+  let worker: CompileWorker | undefined;
+  try {
+    if (misses.length >= PARALLEL_THRESHOLD) worker = CompileWorker.start();
+    const shared = worker ? misses.slice(Math.ceil(misses.length / 2)) : [];
+    const remote = worker?.parse(shared.map((f) => f.text));
+    const mine = worker ? misses.slice(0, misses.length - shared.length) : misses;
+    for (const f of mine) entries.set(f.path, checkFileText(f.text, validators.routeFile, parse(f.path)));
+    if (remote) {
+      const results = await remote.catch(() => shared.map((f) => checkFileText(f.text, validators.routeFile, parse(f.path))));
+      shared.forEach((f, i) => entries.set(f.path, results[i]));
     }
-    for (const d of entry.diagnostics) diagnostics.push({ ...d, file: file.path });
-    if (entry.value !== undefined && entry.value !== null) inputs.push({ path: file.path, value: entry.value as RouteFile, shapeErrors: entry.shapeErrors });
-  }
+    for (const f of misses) cache?.putFile(f.hash, entries.get(f.path)!);
 
-  const schemaFiles = loadSchemaFiles(
-    root,
-    inputs.flatMap((f) => Object.values(f.value.events ?? {}).map((e) => ({ file: f.path, schema: (e as { schema?: unknown }).schema }))),
-  );
-  const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem });
-  let compiler: SchemaCompiler | undefined;
-  const detailValidators = checkEventSchemas(built.eventTypes, validators.jsonSchema, () => (compiler ??= createSchemaCompiler()), built.reporter, cache);
-  checkModelLimits(built.model, built.reporter);
+    const inputs: RouteFileInput[] = [];
+    for (const file of sources.files) {
+      const entry = entries.get(file.path)!;
+      for (const d of entry.diagnostics) diagnostics.push({ ...d, file: file.path });
+      if (entry.value !== undefined && entry.value !== null) inputs.push({ path: file.path, value: entry.value as RouteFile, shapeErrors: entry.shapeErrors });
+    }
 
-  for (const { file, diagnostic } of built.reporter.items) {
-    diagnostics.push(texts.has(file) ? locate(file, parse(file), diagnostic) : { ...diagnostic, file, line: 1, column: 1 });
+    // 2. The model and the checks that need all of it.
+    const schemaFiles = loadSchemaFiles(
+      root,
+      inputs.flatMap((f) => Object.values(f.value.events ?? {}).map((e) => ({ file: f.path, schema: (e as { schema?: unknown }).schema }))),
+    );
+    const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem });
+    const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, built.reporter);
+    checkModelLimits(built.model, built.reporter);
+
+    // 3. Values against schemas (in the worker when there are many), overlapped with `whileChecking`.
+    const jobs: InstanceJob[] = exampleChecks.map((c) => c.job);
+    const run = (todo: InstanceJob[]): Promise<InstanceResult[]> => {
+      if (!worker && todo.length >= PARALLEL_THRESHOLD) worker = CompileWorker.start();
+      return worker ? worker.instances(todo).catch(() => runLocally(todo)) : runLocally(todo);
+    };
+    const checked = checkInstances(jobs, cache, run);
+    const noErrorsYet = built.reporter.errorCount === 0 && !diagnostics.some((d) => d.severity === 'error');
+    if (options.whileChecking && noErrorsYet) await options.whileChecking(built.model);
+    reportExampleResults(built.eventTypes, exampleChecks, await checked, built.reporter);
+
+    for (const { file, diagnostic } of built.reporter.items) {
+      const located = texts.has(file) ? locateIn(parse(file), diagnostic) : locateIn(UNLOCATED, diagnostic);
+      diagnostics.push({ ...located, file });
+    }
+    diagnostics.sort(compareDiagnostics);
+    return { model: built.model, diagnostics, files: sources.files, schemaFiles, errorCount: diagnostics.filter((d) => d.severity === 'error').length };
+  } finally {
+    worker?.close();
   }
-  diagnostics.sort(compareDiagnostics);
-  return { model: built.model, diagnostics, files: sources.files, schemaFiles, detailValidators, errorCount: diagnostics.filter((d) => d.severity === 'error').length };
 }
 
-/** Everything about one file that depends on that file alone: parse and shape. */
-function checkFile(path: string, doc: ParsedYaml, routeFile: ValidateFunction): FileEntry {
-  const diagnostics: FileEntry['diagnostics'] = doc.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.position.line, column: d.position.column, pointer: d.pointer, message: d.message, ...(d.hint ? { hint: d.hint } : {}) }));
-  if (doc.value === undefined) return { value: undefined, diagnostics, shapeErrors: [''] };
-  if (doc.value === null) {
-    diagnostics.push({ code: 'ER1012', severity: 'warning', line: 1, column: 1, pointer: '', message: 'the route file is empty', hint: 'add sections such as `events:` and `routes:`, or delete the file' });
-    return { value: null, diagnostics, shapeErrors: [''] };
-  }
-  const shape = checkShape(doc.value, routeFile);
-  for (const d of shape) {
-    const { file: _file, ...located } = locate(path, doc, d);
-    diagnostics.push(located);
-  }
-  return { value: doc.value, diagnostics, shapeErrors: shape.map((d) => d.pointer) };
-}
-
-function locate(file: string, doc: ParsedYaml, d: { code: string; severity: 'error' | 'warning'; pointer: string; message: string; hint?: string; atKey?: boolean }): Diagnostic {
-  const position: Position = doc.locate(d.pointer, d.atKey);
-  const severity = d.severity ?? codeInfo(d.code).severity;
-  return { code: d.code, severity, file, line: position.line, column: position.column, pointer: d.pointer, message: d.message, ...(d.hint ? { hint: d.hint } : {}) };
-}
+/** For diagnostics about files that are not route files (nothing to locate in). */
+const UNLOCATED = { value: undefined, diagnostics: [], locate: () => ({ line: 1, column: 1 }) } satisfies ParsedYaml;
 
 function handlebarsProblem(template: string): string | undefined {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -133,14 +148,4 @@ function handlebarsProblem(template: string): string | undefined {
   } catch (err) {
     return (err as Error).message.split('\n')[0];
   }
-}
-
-export function createSchemaCompiler(): SchemaCompiler {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Ajv = (require('ajv') as typeof import('ajv')).default;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
-  const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: false, code: { optimize: false } });
-  addFormats(ajv);
-  return { compile: (schema) => ajv.compile(schema) };
 }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { emitAll } from '../emit';
+import type { GeneratedFile } from '../emit/types';
 import { readSourceFile } from '../load/source-files';
 import { CompileCache, outputStamps, outputsUntouched } from './cache';
 import { readProject, runCheck } from './check';
@@ -55,7 +56,16 @@ export async function compileProject(root: string, options: CompileOptions = {})
     return { diagnostics: last.diagnostics, errorCount: 0, stats: last.summary as CompileStats, write: { changed: [], removed: [], created: [], unchanged: Object.keys(last.outputs).length }, cached: true };
   }
 
-  const check = runCheck(root, { sources, cache });
+  // Emitting (type generation) overlaps with the schema checks; its files are kept only without errors.
+  let files: GeneratedFile[] | undefined;
+  const emitContext = { routeFiles: sources.files.map((f) => f.path), cacheDir: cache ? join(cache.dir, 'emit') : undefined };
+  const check = await runCheck(root, {
+    sources,
+    cache,
+    whileChecking: async (model) => {
+      files = await emitAll(model, emitContext);
+    },
+  });
   const m = check.model;
   const stats: CompileStats = {
     files: check.files.length,
@@ -68,7 +78,7 @@ export async function compileProject(root: string, options: CompileOptions = {})
     cache?.save(null);
     return { diagnostics: check.diagnostics, errorCount: check.errorCount, stats, cached: false };
   }
-  const files = await emitAll(m, { routeFiles: check.files.map((f) => f.path), cacheDir: cache ? join(cache.dir, 'emit') : undefined });
+  files ??= await emitAll(m, emitContext);
   const write = writeOutput(root, files);
   const diagnostics = [...check.diagnostics, ...findOrphanHandlers(root, m)];
   if (cache) {

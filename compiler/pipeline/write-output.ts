@@ -57,15 +57,30 @@ export function writeOutput(root: string, files: readonly GeneratedFile[]): Writ
 
   if (plan.changed.length > 0 || plan.removed.length > 0) swapGenerated(root, files, new Set(plan.unchanged));
 
+  const dirs = new DirMaker();
   for (const f of files) {
     if (f.ownership !== 'once') continue;
     const full = join(root, f.path);
-    if (existsSync(full)) continue;
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, f.content, { flag: 'wx' });
-    report.created.push(f.path);
+    dirs.ensure(dirname(full));
+    try {
+      writeFileSync(full, f.content, { flag: 'wx' }); // never replaces a file the user may have edited
+      report.created.push(f.path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
   }
   return report;
+}
+
+/** mkdir -p, once per folder in a run (thousands of files share few folders). */
+class DirMaker {
+  private readonly made = new Set<string>();
+
+  ensure(dir: string): void {
+    if (this.made.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.made.add(dir);
+  }
 }
 
 function swapGenerated(root: string, files: readonly GeneratedFile[], unchanged: Set<string>): void {
@@ -73,12 +88,13 @@ function swapGenerated(root: string, files: readonly GeneratedFile[], unchanged:
   const tmp = join(root, `.${GENERATED_DIR}.tmp-${process.pid}`);
   const old = join(root, `.${GENERATED_DIR}.old-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
+  const dirs = new DirMaker();
   try {
     for (const f of files) {
       if (f.ownership !== 'generated') continue;
       const rel = f.path.slice(GENERATED_DIR.length + 1);
       const target = join(tmp, rel);
-      mkdirSync(dirname(target), { recursive: true });
+      dirs.ensure(dirname(target));
       if (unchanged.has(rel)) {
         try {
           linkSync(join(dir, rel), target);

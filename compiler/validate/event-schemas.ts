@@ -1,33 +1,21 @@
 // Event schemas: each is checked against the JSON Schema draft-07 meta-schema (one precompiled
-// validator for all), and where an event type has examples, the examples against the schema.
-// Schemas are compiled only when there is something to validate with them.
+// validator for all) and the registry's size limit; event types with examples yield a job that checks
+// the examples against the schema (compiled only then; see instance-checks.ts).
 import type { ValidateFunction } from 'ajv';
 import type { Reporter } from '../model/context';
 import type { EventBuildResult } from '../model/build-events';
-import { createHash } from 'node:crypto';
-
-/** Remembers example checks across runs (the compile cache), by schema and examples content. */
-export interface ExampleMemo {
-  example(key: string): string[] | undefined;
-  putExample(key: string, problems: string[]): void;
-}
+import { instanceJob, type InstanceJob, type InstanceResult } from './instance-checks';
 
 export const MAX_REGISTRY_SCHEMA = 100_000;
 
-export interface SchemaCompiler {
-  compile(schema: object): ValidateFunction;
+export interface ExampleCheck {
+  typeName: string;
+  job: InstanceJob;
 }
 
-export function ajvErrorText(validate: ValidateFunction): string {
-  const e = validate.errors?.[0];
-  if (!e) return 'invalid';
-  const where = e.instancePath === '' ? '' : ` at ${e.instancePath}`;
-  const params = e.keyword === 'additionalProperties' ? ` ("${(e.params as { additionalProperty: string }).additionalProperty}")` : e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` : '';
-  return `${e.message ?? e.keyword}${params}${where}`;
-}
-
-export function checkEventSchemas(built: EventBuildResult, metaSchema: ValidateFunction, compiler: () => SchemaCompiler, reporter: Reporter, memo?: ExampleMemo): Map<string, ValidateFunction> {
-  const validators = new Map<string, ValidateFunction>();
+/** Meta-schema and size checks; returns the example checks still to run. */
+export function checkEventSchemas(built: EventBuildResult, metaSchema: ValidateFunction, reporter: Reporter): ExampleCheck[] {
+  const checks: ExampleCheck[] = [];
   for (const type of built.eventTypes) {
     if (!type.publishable) continue; // AWS event schemas are ours and known valid.
     const where = built.extras.get(type.name)!;
@@ -42,26 +30,21 @@ export function checkEventSchemas(built: EventBuildResult, metaSchema: ValidateF
     if (size > MAX_REGISTRY_SCHEMA) {
       reporter.report(where.file, schemaPointer, 'ER4015', `the schema of "${type.name}" is ${size} characters`, `the schema registry holds at most ${MAX_REGISTRY_SCHEMA} characters per schema: split it, or move shared parts to definitions`);
     }
-    if (type.examples.length === 0) continue;
-    const key = createHash('sha1').update(JSON.stringify([type.detailSchema, type.examples])).digest('hex');
-    let problems = memo?.example(key);
-    if (!problems) {
-      let validate: ValidateFunction;
-      try {
-        validate = compiler().compile(type.detailSchema);
-      } catch (err) {
-        reporter.report(where.file, schemaPointer, 'ER3016', `the schema of "${type.name}" cannot be compiled: ${(err as Error).message}`, 'check `$ref`s and formats used by the schema');
-        continue;
-      }
-      validators.set(type.name, validate);
-      problems = type.examples.map((example) => (validate(example) ? '' : ajvErrorText(validate)));
-      memo?.putExample(key, problems);
+    if (type.examples.length > 0) checks.push({ typeName: type.name, job: instanceJob(type.detailSchema, type.examples) });
+  }
+  return checks;
+}
+
+export function reportExampleResults(built: EventBuildResult, checks: ExampleCheck[], results: Map<string, InstanceResult>, reporter: Reporter): void {
+  for (const { typeName, job } of checks) {
+    const where = built.extras.get(typeName)!;
+    const result = results.get(job.key)!;
+    if ('compileError' in result) {
+      reporter.report(where.file, `${where.pointer}/schema`, 'ER3016', `the schema of "${typeName}" cannot be compiled: ${result.compileError}`, 'check `$ref`s and formats used by the schema');
+      continue;
     }
-    problems.forEach((problem, i) => {
-      if (problem) {
-        reporter.report(where.file, `${where.pointer}/examples/${i}`, 'ER3017', `example ${i + 1} of "${type.name}" does not fit the schema: ${problem}`, 'fix the example, or the schema if the example is right');
-      }
+    result.problems.forEach((problem, i) => {
+      if (problem) reporter.report(where.file, `${where.pointer}/examples/${i}`, 'ER3017', `example ${i + 1} of "${typeName}" does not fit the schema: ${problem}`, 'fix the example, or the schema if the example is right');
     });
   }
-  return validators;
 }

@@ -11,7 +11,7 @@ const root = join(__dirname, '../..');
 
 describe('the example system', () => {
   it('compiles without errors and generated/ is up to date (run `npm run compile` and commit)', async () => {
-    const check = runCheck(root);
+    const check = await runCheck(root);
     expect(check.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([]);
     const files = await emitAll(check.model, { routeFiles: check.files.map((f) => f.path) });
     const plan = planGenerated(root, files);

@@ -11,15 +11,15 @@ import { makeProject, removeProject } from '../support/project';
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeProject));
 
-function check(files: Record<string, string | Buffer>) {
+async function check(files: Record<string, string | Buffer>) {
   const root = makeProject(files);
   roots.push(root);
-  return { root, result: runCheck(root) };
+  return { root, result: await runCheck(root) };
 }
 
 describe('diagnostic codes', () => {
-  it.each(invalidCases.map((c) => [c.code, c] as const))('%s is reported at its location', (_code, c) => {
-    const { result } = check(c.files);
+  it.each(invalidCases.map((c) => [c.code, c] as const))('%s is reported at its location', async (_code, c) => {
+    const { result } = await check(c.files);
     const found = result.diagnostics.filter((d) => d.code === c.code);
     const where = found.map((d) => `${d.file}:${d.line}:${d.column}`);
     expect(where.some((w) => w.startsWith(c.at)), `${c.code} at ${c.at}; got ${JSON.stringify(result.diagnostics.map((d) => `${d.code}@${d.file}:${d.line}:${d.column} ${d.message}`))}`).toBe(true);
@@ -29,11 +29,11 @@ describe('diagnostic codes', () => {
     expect(d.hint, `${c.code} has a hint`).toBeTruthy();
   });
 
-  it('ER1009: a file that cannot be read (a dangling link)', () => {
+  it('ER1009: a file that cannot be read (a dangling link)', async () => {
     const root = makeProject({ 'routes/ok.yaml': 'bus: default\n' });
     roots.push(root);
     symlinkSync(join(root, 'nowhere.yaml'), join(root, 'routes/broken.yaml'));
-    const d = runCheck(root).diagnostics.find((x) => x.code === 'ER1009');
+    const d = (await runCheck(root)).diagnostics.find((x) => x.code === 'ER1009');
     expect(d && `${d.file}:${d.line}:${d.column}`).toBe('routes/broken.yaml:1:1');
   });
 
@@ -43,8 +43,8 @@ describe('diagnostic codes', () => {
     expect(foundation.filter((code) => !covered.has(code))).toEqual([]);
   });
 
-  it('reports every problem of a run together, across files', () => {
-    const { result } = check({
+  it('reports every problem of a run together, across files', async () => {
+    const { result } = await check({
       'routes/a.yaml': 'bus: nope\nroutse: {}\n',
       'routes/b.yaml': 'notifications:\n  ops: { email: [bad] }\n',
       'routes/c.yaml': 'events: [1\n',

@@ -14,7 +14,7 @@ export const checkCommand: Command = async (args, io) => {
   const { flags, positionals } = parseArgs('check', args, { format: 'string' });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const format = diagnosticFormat(flags.format);
-  const result = runCheck(io.cwd);
+  const result = await runCheck(io.cwd);
   io.stdout(formatDiagnostics(result.diagnostics, format));
   if (format === 'text') {
     const m = result.model;
