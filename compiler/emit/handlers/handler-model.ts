@@ -5,6 +5,7 @@
 import type { EventType, LambdaFunction, Queue, Route, RouteModel, SqsTarget, Target } from '../../model/types';
 import { inputSample, inputType } from '../narrow/input-type';
 import { narrowEvent, type NarrowedEvent } from '../narrow/narrow-event';
+import { unionType } from '../narrow/render';
 import { pascalCase } from '../ts/names';
 
 export const HANDLER_TYPES_DIR = 'generated/handlers';
@@ -125,7 +126,7 @@ function routeDelivery(model: RouteModel, route: Route, target: Target, names: N
     .map((e) => narrowEvent(e, route.filter))
     .filter((n) => n.type !== 'never');
   const eventName = names.take(`Route${pascalCase(route.name)}Event`);
-  const eventType = events.length === 0 ? 'never' : events.map((n) => (n.type.includes('\n') && events.length > 1 ? `(${n.type})` : n.type)).join(' | ');
+  const eventType = unionType(events.map((n) => n.type));
   const firstSample = events.find((n) => n.sample !== undefined)?.sample;
   if (!target.input) return { route, target, eventName, events, eventType, input: null, deliveredName: eventName, sample: firstSample };
   const inputName = names.take(`Route${pascalCase(route.name)}Input`);

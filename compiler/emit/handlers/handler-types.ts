@@ -11,11 +11,8 @@ import { printTs } from '../ts/printer';
 import type { Emitter } from '../types';
 import type { RouteModel } from '../../model/types';
 import { openMemo, memoized } from '../ts/memo-cache';
+import { unionType } from '../narrow/render';
 import { handlerInputs, handlerModel, handlerTypesPath, type HandlerModel, type RouteDelivery } from './handler-model';
-
-function union(names: readonly string[]): string {
-  return names.length === 0 ? 'never' : names.join(' | ');
-}
 
 function routeDoc(d: RouteDelivery, via?: string): string {
   const filter = d.route.filter ? `Filter: ${JSON.stringify(d.route.filter)}` : 'No filter.';
@@ -30,8 +27,9 @@ function routeDoc(d: RouteDelivery, via?: string): string {
 function deliveryDeclarations(d: RouteDelivery, via?: string): string[] {
   const out = [`${routeDoc(d, via)}export type ${d.eventName} = ${d.eventType};`];
   if (d.input) {
-    const how = d.target.input?.kind === 'transformer' ? 'its input transformer' : d.target.input?.kind === 'path' ? 'its input path' : 'its constant input';
-    out.push(`${docComment(`What target ${d.target.id} of route ${d.route.name} delivers: ${how} applied to ${d.eventName}.`)}export type ${d.input.name} = ${d.input.type};`);
+    const how =
+      d.target.input?.kind === 'transformer' ? `its input transformer applied to ${d.eventName}` : d.target.input?.kind === 'path' ? `the part of ${d.eventName} its input path selects` : `its constant input, sent instead of ${d.eventName}`;
+    out.push(`${docComment(`What target ${d.target.id} of route ${d.route.name} delivers: ${how}.`)}export type ${d.input.name} = ${d.input.type};`);
   }
   return out;
 }
@@ -53,17 +51,17 @@ export function handlerTypesModule(h: HandlerModel): string {
   for (const q of h.queues) {
     for (const d of q.senders) declarations.push(...deliveryDeclarations(d, `queue ${q.queue.name}`));
     const note = q.senders.length === 0 ? ' No route of this project sends to it, so its messages are unknown.' : '';
-    declarations.push(`${docComment(`A message on queue ${q.queue.name}: the JSON body of one record.${note}`)}export type ${q.messageName} = ${q.senders.length === 0 ? 'unknown' : union(q.senders.map((d) => d.deliveredName))};`);
+    declarations.push(`${docComment(`A message on queue ${q.queue.name}: the JSON body of one record.${note}`)}export type ${q.messageName} = ${q.senders.length === 0 ? 'unknown' : unionType(q.senders.map((d) => d.deliveredName))};`);
   }
   const received = [...h.routes.map((d) => d.deliveredName), ...(queue ? ['SQSEvent'] : [])];
   const results = [...(h.routes.length > 0 ? ['void'] : []), ...(queue ? ['SQSBatchResponse'] : [])];
   declarations.push(
-    `${docComment(`What the handler of ${h.fn.name} (${h.stubPath}) receives.`)}export type HandlerEvent = ${union(received)};`,
+    `${docComment(`What the handler of ${h.fn.name} (${h.stubPath}) receives.`)}export type HandlerEvent = ${unionType(received)};`,
     `${docComment(queue ? 'What it returns: the records that failed, so that only they are retried.' : 'What it returns (EventBridge invokes it asynchronously and ignores the value).')}export type HandlerResult = ${results.join(' | ')};`,
     `${docComment(`The handler of ${h.fn.name}: \`export const handler: Handler = async (event, context) => { ... }\`.`)}export type Handler = (event: HandlerEvent, context: Context) => Promise<HandlerResult>;`,
   );
   if (queue) {
-    declarations.push(`${docComment(`A message on ${h.queues.map((q) => `queue ${q.queue.name}`).join(' or ')}.`)}export type QueueMessage = ${union(h.queues.map((q) => q.messageName))};`);
+    declarations.push(`${docComment(`A message on ${h.queues.map((q) => `queue ${q.queue.name}`).join(' or ')}.`)}export type QueueMessage = ${unionType(h.queues.map((q) => q.messageName))};`);
     declarations.push(
       [
         docComment('The message in one record: its body parsed as JSON. Throws when the body is not JSON, which fails only that record of a batch.').trimEnd(),

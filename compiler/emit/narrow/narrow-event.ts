@@ -5,7 +5,7 @@
 import type { EventType, JsonObject } from '../../model/types';
 import { literalType } from '../ts/names';
 import { refineObject, type Refinement } from './refine';
-import { renderConjunction, renderPresent, RUNTIME_NS, typeRef, type TypeRef } from './render';
+import { renderConjunction, renderPresent, RUNTIME_NS, typeRef, unionType, type TypeRef } from './render';
 import { fitToSchema, minimalValue, sampleFor } from './sample';
 import { envelopeNode, type SchemaNode } from './schema-node';
 
@@ -49,7 +49,9 @@ export function narrowEvent(eventType: EventType, filter: JsonObject | null): Na
   const node = envelopeNode(eventType.source, eventType.detailType, eventType.detailSchema);
   const ref = envelopeRef(eventType);
   const refinement: Refinement = filter ? refineObject(filter, node) : [new Map()];
-  const alternatives: string[] = [];
+  // Alternatives that narrow only `detail` share one envelope: Envelope<S, D, A | B>.
+  const details: string[] = [];
+  const others: string[] = [];
   let whole = false;
   let sampled: Refinement | undefined;
   for (const conj of refinement) {
@@ -64,21 +66,21 @@ export function narrowEvent(eventType: EventType, filter: JsonObject | null): Na
       detailType = renderPresent(detailCond.present, node.children!.detail, ref.child('detail', true));
       if (detailType === 'never') continue;
     }
-    let alt: string;
     if (restType !== 'unchanged') {
       const full = renderConjunction(conj, node, ref);
       if (full === 'never') continue;
-      alt = full === 'unchanged' ? ref.expr : full;
+      if (full === 'unchanged') whole = true;
+      else if (!others.includes(full)) others.push(full);
     } else if (detailType === 'unchanged') {
-      alt = ref.expr;
-    } else {
-      alt = `${RUNTIME_NS}.Envelope<${literalType(eventType.source)}, ${literalType(eventType.detailType)}, ${detailType}>`;
+      whole = true;
+    } else if (!details.includes(detailType)) {
+      details.push(detailType);
     }
-    if (alt === ref.expr) whole = true;
-    if (!alternatives.includes(alt)) alternatives.push(alt);
     sampled ??= [conj];
   }
-  if (alternatives.length === 0) return { eventType, type: 'never', narrowed: true, sample: undefined };
-  const type = whole ? ref.expr : alternatives.length === 1 ? alternatives[0]! : alternatives.map((a) => (a.includes('&') ? `(${a})` : a)).join(' | ');
-  return { eventType, type, narrowed: !whole, sample: sampleEnvelope(eventType, node, sampled ?? refinement) };
+  if (!whole && details.length === 0 && others.length === 0) return { eventType, type: 'never', narrowed: true, sample: undefined };
+  const sample = sampleEnvelope(eventType, node, sampled ?? refinement);
+  if (whole) return { eventType, type: ref.expr, narrowed: false, sample };
+  const alternatives = [...(details.length > 0 ? [`${RUNTIME_NS}.Envelope<${literalType(eventType.source)}, ${literalType(eventType.detailType)}, ${unionType(details)}>`] : []), ...others];
+  return { eventType, type: unionType(alternatives), narrowed: true, sample };
 }

@@ -86,6 +86,29 @@ export function renderRefinement(refinement: Refinement, node: SchemaNode | unde
     if (r === 'unchanged') return 'unchanged';
     if (r !== 'never' && !alternatives.includes(r)) alternatives.push(r);
   }
-  if (alternatives.length === 0) return 'never';
-  return alternatives.length === 1 ? alternatives[0]! : alternatives.map((a) => (a.includes('&') ? `(${a})` : a)).join(' | ');
+  return unionType(alternatives);
+}
+
+/** Whether a type needs parentheses inside a union: an intersection or union outside any brackets. */
+export function needsParens(type: string): boolean {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < type.length; i++) {
+    const c = type[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '<' || c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === '>' && type[i - 1] !== '=') || c === ')' || c === ']' || c === '}') depth--;
+    else if (depth === 0 && (c === '&' || c === '|')) return true;
+  }
+  return false;
+}
+
+/** A union of types, each parenthesized where needed. */
+export function unionType(types: readonly string[]): string {
+  if (types.length === 0) return 'never';
+  if (types.length === 1) return types[0]!;
+  return types.map((t) => (needsParens(t) ? `(${t})` : t)).join(' | ');
 }
