@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { SynthError } from '../../../compiler/cdk/errors';
+import { ModelBuilder } from '../support/models';
+import { buildTestSystem } from '../support/system';
+
+describe('event log groups', () => {
+  it('shares one resource policy until it would exceed 5,120 characters', () => {
+    const builder = new ModelBuilder();
+    for (let i = 0; i < 60; i++) builder.logGroup(`audit-${String(i).padStart(2, '0')}-${'x'.repeat(40)}`);
+    const core = buildTestSystem(builder.build()).template('test-shop-core');
+    const policies = Object.values(core.findResources('AWS::Logs::ResourcePolicy')) as { Properties: { PolicyName: string }; DependsOn: string[] }[];
+    expect(policies.length).toBeGreaterThan(1);
+    expect(policies.map((p) => p.Properties.PolicyName)).toEqual(policies.map((_, i) => (i === 0 ? 'test-shop-events-to-logs' : `test-shop-events-to-logs-${i + 1}`)));
+    core.resourceCountIs('AWS::Logs::LogGroup', 60);
+  });
+
+  it('refuses a retention CloudWatch Logs does not offer', () => {
+    const model = new ModelBuilder().logGroup('audit', 100).build();
+    expect(() => buildTestSystem(model)).toThrow(SynthError);
+    expect(() => buildTestSystem(model)).toThrow(/use 120 days/);
+  });
+});
