@@ -59,6 +59,9 @@ function seedOf(t: TargetSpec): string {
   }
 }
 
+/** A valid EventBridge target id from a readable seed, as compiler/model/ids.ts makes them. */
+const targetId = (seed: string): string => seed.replace(/[^.\-_A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+
 export class ModelBuilder {
   private readonly model: RouteModel;
 
@@ -166,7 +169,7 @@ export class ModelBuilder {
     const targets: Target[] = spec.targets.map((t) => {
       const { deadLetter, ...rest } = t;
       const useDlq = deadLetter ?? routeDeadLetter;
-      return { ...rest, id: t.id ?? seedOf(t), retry: t.retry ?? { ...this.model.defaults.retry }, deadLetterQueue: useDlq ? dlqName : null, input: t.input ?? null } as Target;
+      return { ...rest, id: t.id ?? targetId(seedOf(t)), retry: t.retry ?? { ...this.model.defaults.retry }, deadLetterQueue: useDlq ? dlqName : null, input: t.input ?? null } as Target;
     });
     const route: Route = {
       name,

@@ -19,9 +19,9 @@ describe('email targets', () => {
   const sender = Object.entries(routes.findResources('AWS::Lambda::Function'))[0];
 
   it('invokes a sender function that renders the templates from its environment', () => {
-    expect(rule.Targets[0]).toMatchObject({ Id: 'email-sales@acme.example', Arn: { 'Fn::GetAtt': [sender[0], 'Arn'] } });
+    expect(rule.Targets[0]).toMatchObject({ Id: 'email-sales-acme.example', Arn: { 'Fn::GetAtt': [sender[0], 'Arn'] } });
     expect(sender[1].Properties).toMatchObject({
-      FunctionName: 'test-shop-test-TheRoute-email-sales-acme.example'.replace(/[^A-Za-z0-9_-]+/g, '-'),
+      FunctionName: 'test-shop-test-TheRoute-email-sales-acme-example',
       Runtime: 'nodejs22.x',
       Environment: {
         Variables: {

@@ -9,7 +9,7 @@ describe('Lambda targets', () => {
   it('invokes the route function with the retry policy and dead-letter queue', () => {
     expect(rule.Targets).toEqual([
       {
-        Id: 'lambda-orders/score',
+        Id: 'lambda-orders-score',
         Arn: { 'Fn::GetAtt': [fnLogicalId, 'Arn'] },
         RetryPolicy: { MaximumRetryAttempts: 24, MaximumEventAgeInSeconds: 21600 },
         DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.stringMatching(/^DeadLetterQueuesDLQTheRoute/), 'Arn'] } },

@@ -1,0 +1,86 @@
+// The cloud assembly as `eventroutes synth` writes it, checked with aws-cdk-lib's built-in
+// CloudFormation validation (@aws/cloudformation-validate, turned on with the App's
+// builtinCloudFormationValidation) in strict mode: any finding, even a warning, fails synthesis.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkStackLimits, readModel, synthesizeSystem } from '../../compiler/cdk/synthesize';
+import { SynthError } from '../../compiler/cdk/errors';
+import { ModelBuilder } from './support/models';
+import { cdkContext, exampleModel, placeholderCode, REPO_ROOT } from './support/system';
+import { largeModel } from './support/large-model';
+
+const STRICT = { '@aws-cdk/core:validateAgainstDefaultRules': true, '@aws-cdk/core:strictCfnValidateErrors': true };
+const dirs: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'eventroutes-synth-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('synthesizeSystem', () => {
+  it('writes templates of the example system that pass CloudFormation validation', async () => {
+    const outdir = tempDir();
+    const report = await synthesizeSystem({ projectRoot: REPO_ROOT, outdir, validate: true, model: exampleModel(), code: placeholderCode, context: { ...cdkContext(), ...STRICT } });
+    expect(report.stacks.map((s) => s.stackName)[0]).toBe('acme-shop-core');
+    const validation = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as { pluginReports: { violations?: unknown[] }[] };
+    expect(validation.pluginReports.flatMap((r) => r.violations ?? [])).toEqual([]);
+  });
+
+  it('passes validation for a split system with every target kind', async () => {
+    const model = largeModel(120, 1, (b) =>
+      b
+        .topic('alerts')
+        .queue('inbox')
+        .logGroup('audit')
+        .apiDestination('erp')
+        .table('orders', { stream: { bus: 'main', source: 'com.example.table', detailType: 'Changed' } })
+        .bucket('raw', { eventBridge: true, versioned: true, expireAfterDays: 7 })
+        .route('all-kinds', {
+          bus: 'main',
+          file: 'routes/kinds.yaml',
+          targets: [
+            { kind: 'sns', topic: 'alerts' },
+            { kind: 'sqs', queue: 'inbox', messageGroupId: null },
+            { kind: 'logs', logGroup: 'audit' },
+            { kind: 'apiDestination', destination: 'erp' },
+            { kind: 'email', from: 'a@example.com', identity: 'example.com', to: ['b@example.com'], cc: [], subject: 's', body: 'b' },
+          ],
+        })
+        .route('forward', {
+          bus: 'main',
+          file: 'routes/kinds.yaml',
+          targets: [
+            { kind: 'bus', bus: null, arn: 'arn:aws:events:eu-west-1:111122223333:event-bus/partner', account: '111122223333' },
+            { kind: 'stepFunctions', stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:flow' },
+          ],
+        })
+        .consumer('inbox', 'inbox/consume'),
+    );
+    const report = await synthesizeSystem({ projectRoot: REPO_ROOT, outdir: tempDir(), validate: true, model, code: placeholderCode, context: { ...cdkContext(), ...STRICT }, overrides: { stackBudget: 200 } });
+    expect(report.stacks.length).toBeGreaterThan(3);
+  });
+
+  it('fails on a template CloudFormation would reject (the validation is really on)', async () => {
+    const model = new ModelBuilder().bus('bad name').build();
+    await expect(synthesizeSystem({ projectRoot: REPO_ROOT, outdir: tempDir(), validate: true, model, code: placeholderCode, context: { ...cdkContext(), ...STRICT } })).rejects.toThrow(/'bad name' does not match pattern .*CloudFormation Validate/s);
+  });
+
+  it('explains a missing or outdated model', () => {
+    const root = tempDir();
+    expect(() => readModel(root)).toThrow(/run `eventroutes compile` first/);
+    mkdirSync(join(root, 'generated'));
+    writeFileSync(join(root, 'generated', 'model.json'), JSON.stringify({ version: 99 }));
+    expect(() => readModel(root)).toThrow(SynthError);
+  });
+
+  it("checks CloudFormation's limits per stack", () => {
+    expect(() => checkStackLimits([{ stackName: 's', resources: 501, templateBytes: 10, templateFile: 'x' }])).toThrow(/at most 500 resources/);
+    expect(() => checkStackLimits([{ stackName: 's', resources: 5, templateBytes: 1_000_001, templateFile: 'x' }])).toThrow(SynthError);
+    expect(() => checkStackLimits([{ stackName: 's', resources: 500, templateBytes: 1_000_000, templateFile: 'x' }])).not.toThrow();
+  });
+});
