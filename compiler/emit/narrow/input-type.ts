@@ -135,7 +135,7 @@ export function inputType(input: InputSpec, eventType: string): string {
       if (EVENT_VARS.has(p.name) || TEXT_VARS.has(p.name)) return { hole: 'string' };
       return { hole: `${RUNTIME_NS}.Stringable<${pathType(eventType, input.paths[p.name]!)}>` };
     });
-    return templateLiteralType(template);
+    return template.length === 1 && 'hole' in template[0]! && template[0].hole === 'string' ? 'string' : templateLiteralType(template);
   };
   return jsonType(parsed.json, unquoted, quoted);
 }

@@ -1,0 +1,67 @@
+// The memo in the cache folder: hits across opens, pruning of unused entries, and no effect without a folder.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contentKey, memoized, openMemo } from '../../../compiler/emit/ts/memo-cache';
+
+const dirs: string[] = [];
+function cacheDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'eventroutes-memo-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('openMemo', () => {
+  it('remembers between opens and drops what a compile did not use', () => {
+    const dir = cacheDir();
+    const first = openMemo(dir, 'm');
+    first.set('a', 'A');
+    first.set('b', 'B');
+    first.save();
+    const second = openMemo(dir, 'm');
+    expect(second.get('a')).toBe('A');
+    second.save();
+    const third = openMemo(dir, 'm');
+    expect(third.get('a')).toBe('A');
+    expect(third.get('b')).toBeUndefined();
+  });
+
+  it('computes only on a miss', () => {
+    const dir = cacheDir();
+    let calls = 0;
+    const compute = (): string => `v${++calls}`;
+    const memo = openMemo(dir, 'm');
+    expect(memoized(memo, { x: 1 }, compute)).toBe('v1');
+    memo.save();
+    expect(memoized(openMemo(dir, 'm'), { x: 1 }, compute)).toBe('v1');
+    expect(calls).toBe(1);
+  });
+
+  it('ignores a memo written by other code, or a broken file', () => {
+    const dir = cacheDir();
+    writeFileSync(join(dir, 'm.json'), JSON.stringify({ version: 'old', entries: { [contentKey(1)]: 'stale' } }));
+    expect(openMemo(dir, 'm').get(contentKey(1))).toBeUndefined();
+    writeFileSync(join(dir, 'm.json'), '{ not json');
+    expect(openMemo(dir, 'm').get(contentKey(1))).toBeUndefined();
+  });
+
+  it('writes nothing when nothing changed, and nothing without a folder', () => {
+    const dir = cacheDir();
+    const memo = openMemo(dir, 'm');
+    memo.set('a', 'A');
+    memo.save();
+    const before = readFileSync(join(dir, 'm.json'), 'utf8');
+    const again = openMemo(dir, 'm');
+    again.get('a');
+    again.save();
+    expect(readFileSync(join(dir, 'm.json'), 'utf8')).toBe(before);
+    const none = openMemo(undefined, 'm');
+    none.set('a', 'A');
+    none.save();
+    expect(none.get('a')).toBeUndefined();
+  });
+});

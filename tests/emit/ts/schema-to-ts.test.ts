@@ -1,0 +1,46 @@
+// Schema → TypeScript: the declarations, the memo (an unchanged schema costs nothing), and the same
+// output however the calls interleave.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../../compiler/model/types';
+import { schemaTypes } from '../../../compiler/emit/ts/schema-to-ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'eventroutes-schema-ts-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const schema = (n: number): JsonObject => ({
+  type: 'object',
+  description: `Thing ${n}.`,
+  required: ['id'],
+  properties: { id: { type: 'string', description: 'The id.' }, kind: { enum: ['a', 'b'] }, [`f${n}`]: { type: 'integer' } },
+});
+
+describe('schemaTypes', () => {
+  it('declares the detail interface: doc comments, literal unions, required and optional fields', async () => {
+    const { code } = await schemaTypes([{ name: 'Thing', schema: schema(1) }], undefined);
+    expect(code.get('Thing')).toBe('/**\n * Thing 1.\n */\nexport interface Thing {\n  /**\n   * The id.\n   */\n  id: string;\n  kind?: "a" | "b";\n  f1?: number;\n}\n');
+  });
+
+  it('gives the same output concurrently, sequentially, cached and uncached', async () => {
+    const requests = Array.from({ length: 40 }, (_, i) => ({ name: `T${i}`, schema: schema(i) }));
+    const together = await schemaTypes(requests, undefined);
+    const oneByOne = new Map<string, string>();
+    for (const r of requests.slice().reverse()) oneByOne.set(r.name, (await schemaTypes([r], undefined)).code.get(r.name)!);
+    for (const r of requests) expect(together.code.get(r.name)).toBe(oneByOne.get(r.name));
+
+    const cold = await schemaTypes(requests, dir);
+    expect(cold.stats).toEqual({ hits: 0, misses: 40 });
+    const warm = await schemaTypes(requests, dir);
+    expect(warm.stats).toEqual({ hits: 40, misses: 0 });
+    for (const r of requests) expect(warm.code.get(r.name)).toBe(together.code.get(r.name));
+
+    const changed = await schemaTypes([...requests.slice(1), { name: 'T0', schema: { ...schema(0), description: 'Changed.' } }], dir);
+    expect(changed.stats).toEqual({ hits: 39, misses: 1 });
+  });
+
+  it('says which event type failed', async () => {
+    await expect(schemaTypes([{ name: 'Broken', schema: { type: 'object', properties: { a: { $ref: '#/definitions/Missing' } } } }], undefined)).rejects.toThrow(/Broken/);
+  });
+});
