@@ -1,6 +1,7 @@
 // The TypeScript names of event types and of the unions over them, and the check that they are
 // unique: `OrderPlaced` is the detail, `OrderPlacedEvent` the whole event; file names must also
 // differ without regard to case (macOS and Windows file systems).
+import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { EventType, RouteModel } from '../../model/types';
 import { pascalCase } from '../ts/names';
 
@@ -36,20 +37,49 @@ export class EventNameError extends Error {
   readonly code = 'ER8002';
 }
 
+interface Clash {
+  eventType: EventType;
+  name: string;
+  other: string;
+}
+
+function clashes(model: RouteModel): Clash[] {
+  const out: Clash[] = [];
+  const owner = new Map<string, string>();
+  for (const n of INDEX_NAMES) owner.set(n.toLowerCase(), `the events index's ${n}`);
+  for (const e of model.eventTypes) {
+    for (const name of [detailTypeName(e), envelopeTypeName(e)]) {
+      const other = owner.get(name.toLowerCase());
+      if (other !== undefined && other !== e.name) out.push({ eventType: e, name, other });
+      else owner.set(name.toLowerCase(), e.name);
+    }
+  }
+  return out;
+}
+
+function clashMessage({ eventType, name, other }: Clash): string {
+  const holder = other.startsWith('the events index') ? other : `event type ${other}`;
+  return `event type ${eventType.name} needs the TypeScript name ${name}, which ${holder} already has (names and file names must differ beyond case)`;
+}
+
+/** ER8002 diagnostics for event types whose TypeScript names or files would clash (for `check`). */
+export function eventNameDiagnostics(model: RouteModel): Diagnostic[] {
+  return clashes(model).map(({ eventType, name, other }) => ({
+    code: 'ER8002',
+    severity: 'error' as const,
+    file: eventType.file,
+    line: 1,
+    column: 1,
+    pointer: `/events/${eventType.name}`,
+    message: clashMessage({ eventType, name, other }),
+    hint: `rename event type ${eventType.name} or ${other}`,
+  }));
+}
+
 /** Throws ER8002 when two event types would produce the same TypeScript name or file. */
 export function checkEventNames(model: RouteModel): void {
-  const owner = new Map<string, string>();
-  const claim = (name: string, by: string): void => {
-    const key = name.toLowerCase();
-    const other = owner.get(key);
-    if (other !== undefined && other !== by) {
-      throw new EventNameError(`ER8002 event types ${other} and ${by} both need the TypeScript name ${name} (or the same file name up to case): rename one of them`);
-    }
-    owner.set(key, by);
-  };
-  for (const n of INDEX_NAMES) owner.set(n.toLowerCase(), `(the events index's ${n})`);
-  for (const e of model.eventTypes) {
-    claim(detailTypeName(e), e.name);
-    claim(envelopeTypeName(e), e.name);
+  const [first] = clashes(model);
+  if (first) {
+    throw new EventNameError(`ER8002 ${clashMessage(first)}: rename one of them`);
   }
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventType, RouteModel } from '../../../compiler/model/types';
 import { emitEventTypes } from '../../../compiler/emit/events/event-types';
-import { checkEventNames } from '../../../compiler/emit/events/event-names';
+import { checkEventNames, eventNameDiagnostics } from '../../../compiler/emit/events/event-names';
 import type { GeneratedFile } from '../../../compiler/emit/types';
 
 const cache = mkdtempSync(join(tmpdir(), 'eventroutes-events-'));
@@ -65,9 +65,9 @@ describe('emitEventTypes', () => {
 describe('checkEventNames (ER8002)', () => {
   const cases: { name: string; given: string[]; want: RegExp | null }[] = [
     { name: 'distinct names', given: ['OrderPlaced', 'OrderPaid'], want: null },
-    { name: 'a detail named like another envelope', given: ['Order', 'OrderEvent'], want: /ER8002 event types Order and OrderEvent both need the TypeScript name OrderEvent/ },
-    { name: 'names that differ only in case', given: ['OrderPlaced', 'Orderplaced'], want: /ER8002 .*OrderPlaced.*Orderplaced/ },
-    { name: 'a name of the index', given: ['AnyEvent'], want: /ER8002 .*AnyEvent/ },
+    { name: 'a detail named like another envelope', given: ['Order', 'OrderEvent'], want: /ER8002 event type OrderEvent needs the TypeScript name OrderEvent, which event type Order already has/ },
+    { name: 'names that differ only in case', given: ['OrderPlaced', 'Orderplaced'], want: /ER8002 event type Orderplaced needs the TypeScript name Orderplaced, which event type OrderPlaced already has/ },
+    { name: 'a name of the index', given: ['AnyEvent'], want: /ER8002 event type AnyEvent needs the TypeScript name AnyEvent, which the events index's AnyEvent already has/ },
   ];
   for (const { name, given, want } of cases) {
     it(name, () => {
@@ -76,6 +76,12 @@ describe('checkEventNames (ER8002)', () => {
       else expect(run).not.toThrow();
     });
   }
+
+  it('gives check a located diagnostic', () => {
+    const [d] = eventNameDiagnostics(model([eventType('Order'), eventType('OrderEvent')]));
+    expect(d).toMatchObject({ code: 'ER8002', severity: 'error', file: 'routes/x.yaml', pointer: '/events/OrderEvent' });
+    expect(d!.hint).toBe('rename event type OrderEvent or Order');
+  });
 
   it('a schema definition named like the envelope type', async () => {
     const clash = eventType('A', { detailSchema: { type: 'object', properties: { x: { $ref: '#/definitions/AEvent' } }, definitions: { AEvent: { type: 'object', properties: { y: { type: 'string' } } } } } });
