@@ -51,6 +51,19 @@ export function ruleComplexity(subRules: readonly SubRule[], cap = MAX_COMPLEXIT
     r.fields.some((f) => f.values.some((v) => v.test.op === 'wildcard' || v.test.op === 'anything-but-wildcard')),
   );
   if (!hasWildcard) return 0;
+  if (subRules.length === 1) {
+    // One sub-rule: each field is its own machine.
+    let worst = 0;
+    for (const field of subRules[0].fields) {
+      const patterns = new Map<string, Int16Array>();
+      for (const { test } of field.values) {
+        if (test.op === 'wildcard') patterns.set(`w${test.value}`, tokensOf(test.pattern));
+        else if (test.op === 'anything-but-wildcard') test.patterns.forEach((p, i) => patterns.set(`a${test.values[i]}`, tokensOf(p)));
+      }
+      if (patterns.size > 0) worst = Math.max(worst, machineScore([...patterns.values()], cap));
+    }
+    return Math.min(worst, cap);
+  }
   const root = newNode();
   let any = false;
   for (const rule of subRules) {

@@ -267,21 +267,32 @@ export class PathIndex {
     const exact = this.exactString.get(s);
     if (exact) for (const c of exact) hit(c);
     if (this.hasStringIndex) {
-      const all = (list: number[]): void => {
-        for (const c of list) hit(c);
-      };
-      this.prefix.prefixesOf(s, all);
-      this.suffix.suffixesOf(s, all);
-      this.wildcards.prefixesOf(s, (list) => {
-        for (const w of list) if (wildcardMatches(w.pattern, s)) hit(w.cond);
-      });
+      const n = s.length;
+      const prefix = this.prefix;
+      for (const len of prefix.lengths) {
+        if (len > n) break;
+        const list = prefix.map.get(len === n ? s : s.slice(0, len));
+        if (list) for (const c of list) hit(c);
+      }
+      const suffix = this.suffix;
+      for (const len of suffix.lengths) {
+        if (len > n) break;
+        const list = suffix.map.get(len === n ? s : s.slice(n - len));
+        if (list) for (const c of list) hit(c);
+      }
+      const wildcards = this.wildcards;
+      for (const len of wildcards.lengths) {
+        if (len > n) break;
+        const list = wildcards.map.get(len === n ? s : s.slice(0, len));
+        if (list) for (const w of list) if (wildcardMatches(w.pattern, s)) hit(w.cond);
+      }
     }
     if (this.hasFold) this.collectFolded(s, hit);
     if (this.hasIp) {
       const hex = ipHex(s);
       if (hex !== null) {
-        const exact = this.ipExact.get(hex);
-        if (exact) for (const c of exact) hit(c);
+        const exactIp = this.ipExact.get(hex);
+        if (exactIp) for (const c of exactIp) hit(c);
         for (const { range, cond } of this.cidrs) {
           if (hex.length === range.low.length && hex >= range.low && hex <= range.high) hit(cond);
         }

@@ -86,6 +86,8 @@ export class RuleSet {
   private readonly condResult: Uint8Array;
   private readonly condFields: (number[] | undefined)[];
   private readonly pathStamp: Int32Array;
+  /** Paths with at least one field inside an array of objects in this event (stamped like pathStamp). */
+  private readonly pathArrayStamp: Int32Array;
   private readonly pathHead: Int32Array;
   private readonly fieldNext: number[] = [];
   private readonly activeGroups: number[] = [];
@@ -143,6 +145,7 @@ export class RuleSet {
     this.condResult = new Uint8Array(this.conditions.length);
     this.condFields = new Array<number[] | undefined>(this.conditions.length);
     this.pathStamp = new Int32Array(this.pathNames.length);
+    this.pathArrayStamp = new Int32Array(this.pathNames.length);
     this.pathHead = new Int32Array(this.pathNames.length);
   }
 
@@ -204,6 +207,7 @@ export class RuleSet {
       this.linkEpoch = 1;
       this.condStamp.fill(0);
       this.pathStamp.fill(0);
+      this.pathArrayStamp.fill(0);
     }
     const linkEpoch = this.linkEpoch;
     this.fields = fields;
@@ -213,7 +217,10 @@ export class RuleSet {
     // Link the fields of each path (in reverse, so that lists come out in event order).
     for (let i = fields.length - 1; i >= 0; i--) {
       const p = pathIds[i];
-      if (fields[i].arrays.length > 0) arrays = true;
+      if (fields[i].arrays.length > 0) {
+        arrays = true;
+        this.pathArrayStamp[p] = linkEpoch;
+      }
       next[i] = this.pathStamp[p] === linkEpoch ? this.pathHead[p] : -1;
       this.pathStamp[p] = linkEpoch;
       this.pathHead[p] = i;
@@ -258,17 +265,21 @@ export class RuleSet {
     this.matched.push(rule);
   }
 
-  /** Whether a condition is satisfied by some field on its path (computed once per event). */
+  /**
+   * Whether a condition is satisfied by some field on its path (computed once per event). On a path
+   * with fields inside arrays of objects, the satisfying fields are kept for the consistency search.
+   */
   private satisfied(cond: number): boolean {
     if (this.condStamp[cond] === this.linkEpoch) return this.condResult[cond] === 1;
     const c = this.conditions[cond];
     let ok = false;
     let hits: number[] | undefined;
     if (this.pathStamp[c.pathId] === this.linkEpoch) {
+      const keep = this.underArrays(c.pathId);
       for (let f = this.pathHead[c.pathId]; f !== -1; f = this.fieldNext[f]) {
         if (fieldSatisfies(c, this.fields[f])) {
           ok = true;
-          if (!this.arrayMode) break;
+          if (!keep) break;
           (hits ??= []).push(f);
         }
       }
@@ -279,6 +290,10 @@ export class RuleSet {
     return ok;
   }
 
+  private underArrays(pathId: number): boolean {
+    return this.pathArrayStamp[pathId] === this.linkEpoch;
+  }
+
   private present(pathId: number): boolean {
     return this.pathStamp[pathId] === this.linkEpoch;
   }
@@ -286,21 +301,25 @@ export class RuleSet {
   private confirm(sub: number): boolean {
     const start = this.subRuleStart[sub];
     const end = this.subRuleStart[sub + 1];
-    // Without arrays of objects every field is consistent with every other: absence is global.
-    let needsSearch = false;
+    // Fields outside arrays of objects agree with every other field, so array consistency can only
+    // fail when two conditions, or one absence condition, involve paths with fields inside such arrays.
+    let constrained = 0;
+    let absenceInArrays = false;
     for (let i = start; i < end; i++) {
       const cond = this.subRuleConds[i];
       const c = this.conditions[cond];
+      const inArrays = this.arrayMode && this.underArrays(c.pathId);
+      if (inArrays) constrained++;
       if (c.kind === CondKind.Absent) {
-        if (this.arrayMode) needsSearch = true;
+        if (inArrays) absenceInArrays = true;
         else if (this.present(c.pathId)) return false;
       } else if (!this.satisfied(cond)) {
         if (c.kind === CondKind.Hit) return false;
-        if (this.arrayMode) needsSearch = true;
+        if (inArrays) absenceInArrays = true;
         else if (this.present(c.pathId)) return false;
       }
     }
-    if (!this.arrayMode || (!needsSearch && end - start < 2)) return true;
+    if (constrained < 2 && !absenceInArrays) return true;
     return this.consistent(start, end, []);
   }
 
@@ -309,18 +328,26 @@ export class RuleSet {
     if (i === end) return true;
     const cond = this.subRuleConds[i];
     const c = this.conditions[cond];
+    const inArrays = this.underArrays(c.pathId);
     if (c.kind !== CondKind.Absent && this.satisfied(cond)) {
-      for (const f of this.condFields[cond] ?? []) {
-        const merged = mergeMembership(membership, this.fields[f].arrays);
-        if (merged && this.consistent(i + 1, end, merged)) return true;
+      if (!inArrays) {
+        if (this.consistent(i + 1, end, membership)) return true;
+      } else {
+        for (const f of this.condFields[cond] ?? []) {
+          const merged = mergeMembership(membership, this.fields[f].arrays);
+          if (merged && this.consistent(i + 1, end, merged)) return true;
+        }
       }
     }
     if (c.kind !== CondKind.Hit) {
       // Absent unless some field on the path is consistent with the elements chosen so far.
       let present = false;
       if (this.present(c.pathId)) {
-        for (let f = this.pathHead[c.pathId]; f !== -1 && !present; f = this.fieldNext[f]) {
-          present = mergeMembership(membership, this.fields[f].arrays) !== null;
+        if (!inArrays) present = true;
+        else {
+          for (let f = this.pathHead[c.pathId]; f !== -1 && !present; f = this.fieldNext[f]) {
+            present = mergeMembership(membership, this.fields[f].arrays) !== null;
+          }
         }
       }
       if (!present) return this.consistent(i + 1, end, membership);
