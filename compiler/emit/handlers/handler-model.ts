@@ -6,6 +6,7 @@ import type { EventType, LambdaFunction, Queue, Route, RouteModel, SqsTarget, Ta
 import { inputSample, inputType } from '../narrow/input-type';
 import { narrowEvent, type NarrowedEvent } from '../narrow/narrow-event';
 import { unionType } from '../narrow/render';
+import { contentKey } from '../ts/memo-cache';
 import { pascalCase } from '../ts/names';
 
 export const HANDLER_TYPES_DIR = 'generated/handlers';
@@ -112,6 +113,18 @@ export function handlerInputs(model: RouteModel, fn: LambdaFunction): unknown {
   }
   const eventTypes = [...new Set(routes.flatMap((r) => r.eventTypes))].map((n) => index.eventTypes.get(n));
   return { fn, routes, queues, eventTypes };
+}
+
+const keys = new WeakMap<LambdaFunction, string>();
+
+/** The content hash of handlerInputs: the memo key of a function's handler types (and, with more, of its stub). */
+export function handlerKey(model: RouteModel, fn: LambdaFunction): string {
+  let key = keys.get(fn);
+  if (key === undefined) {
+    key = contentKey(handlerInputs(model, fn));
+    keys.set(fn, key);
+  }
+  return key;
 }
 
 function ruleArn(route: Route): string {

@@ -10,7 +10,7 @@ import { RUNTIME_TESTING_PATH } from '../runtime/runtime-files';
 import { PUBLISH_PATH } from '../publisher/publisher';
 import { importPath, stringLiteral } from '../ts/names';
 import type { Emitter, GeneratedFile } from '../types';
-import { handlerInputs, handlerModel, handlerTestPath, type HandlerModel } from './handler-model';
+import { handlerKey, handlerModel, handlerTestPath, type HandlerModel } from './handler-model';
 
 const TEMPLATES = {
   events: 'handler-events.ts.hbs',
@@ -93,11 +93,11 @@ async function renderStub(h: HandlerModel, model: RouteModel): Promise<[string, 
  */
 export const emitHandlerStubs: Emitter = async (model, context) => {
   const memo = openMemo(context.cacheDir, 'handler-stubs');
-  const templates = [...new Set<string>([...Object.values(TEMPLATES), 'handler.test.ts.hbs'])].map(templateSource);
+  const templates = contentKey([...new Set<string>([...Object.values(TEMPLATES), 'handler.test.ts.hbs'])].map(templateSource));
   const files = await Promise.all(
     model.functions.map(async (fn): Promise<GeneratedFile[]> => {
       const buses = fn.access.publish.map((p) => publishableOnBus(model).get(p.bus) ?? []);
-      const key = contentKey([handlerInputs(model, fn), model.project, buses, templates]);
+      const key = contentKey([handlerKey(model, fn), model.project, buses, templates]);
       const hit = memo.get(key);
       const [stub, test] = hit !== undefined ? (JSON.parse(hit) as [string, string]) : await renderStub(handlerModel(model, fn), model);
       if (hit === undefined) memo.set(key, JSON.stringify([stub, test]));

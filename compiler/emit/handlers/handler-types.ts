@@ -10,9 +10,9 @@ import { docComment, importPath, stringLiteral, valueExpression } from '../ts/na
 import { printTs } from '../ts/printer';
 import type { Emitter } from '../types';
 import type { RouteModel } from '../../model/types';
-import { openMemo, memoized } from '../ts/memo-cache';
+import { openMemo } from '../ts/memo-cache';
 import { unionType } from '../narrow/render';
-import { handlerInputs, handlerModel, handlerTypesPath, type HandlerModel, type RouteDelivery } from './handler-model';
+import { handlerKey, handlerModel, handlerTypesPath, type HandlerModel, type RouteDelivery } from './handler-model';
 
 function routeDoc(d: RouteDelivery, via?: string): string {
   const filter = d.route.filter ? `Filter: ${JSON.stringify(d.route.filter)}` : 'No filter.';
@@ -103,11 +103,15 @@ function samples(h: HandlerModel): string[] {
 /** Modules are memoized by everything they depend on (handlerInputs), so a recompile rebuilds only changed ones. */
 export const emitHandlerTypes: Emitter = (model: RouteModel, context) => {
   const memo = openMemo(context.cacheDir, 'handler-types');
-  const files = model.functions.map((fn) => ({
-    path: handlerTypesPath(fn),
-    content: memoized(memo, handlerInputs(model, fn), () => handlerTypesModule(handlerModel(model, fn))),
-    ownership: 'generated' as const,
-  }));
+  const files = model.functions.map((fn) => {
+    const key = handlerKey(model, fn);
+    let content = memo.get(key);
+    if (content === undefined) {
+      content = handlerTypesModule(handlerModel(model, fn));
+      memo.set(key, content);
+    }
+    return { path: handlerTypesPath(fn), content, ownership: 'generated' as const };
+  });
   memo.save();
   return files;
 };

@@ -11,18 +11,17 @@ import { tsHeader } from '../marker';
 import { RUNTIME_PUBLISHER_PATH, RUNTIME_SENDER_PATH } from '../runtime/runtime-files';
 import { camelCase, docComment, importPath, propertyKey, valueExpression } from '../ts/names';
 import { printTs } from '../ts/printer';
-import { memoized, openMemo } from '../ts/memo-cache';
+import { memoized, openMemo, type Memo } from '../ts/memo-cache';
 import type { Emitter } from '../types';
 
 export const PUBLISH_PATH = 'generated/publish.ts';
 
-/** The environment variable with a bus's name: as functions' `access.publish` names it. */
-export function busEnv(model: RouteModel, bus: string): string {
-  for (const fn of model.functions) {
-    const hit = fn.access.publish.find((p) => p.bus === bus);
-    if (hit) return hit.env;
-  }
-  return envName('BUS', bus);
+/** The environment variable with each bus's name: as functions' `access.publish` names it. */
+export function busEnvs(model: RouteModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const fn of model.functions) for (const p of fn.access.publish) if (!out.has(p.bus)) out.set(p.bus, p.env);
+  for (const e of model.eventTypes) if (!out.has(e.bus)) out.set(e.bus, envName('BUS', e.bus));
+  return out;
 }
 
 /** `publish.<name>`: camelCase of the event type, unique among the publishable ones. */
@@ -38,59 +37,80 @@ export function publisherNames(types: readonly EventType[]): Map<string, string>
   return out;
 }
 
-export function publisherModule(model: RouteModel): string {
+/** The three members of one event type (in `specs`, `publish` and `entry`), printed at the depth of an object member. */
+interface Members {
+  spec: string;
+  publish: string;
+  entry: string;
+}
+
+/** Prints object members as they read inside `{ ... }` at the top level of a module. */
+function printMembers(text: string): string {
+  const printed = printTs(`const members = {\n${text}\n};`);
+  return printed.slice(printed.indexOf('\n') + 1, printed.lastIndexOf('\n}'));
+}
+
+function members(e: EventType, name: string, env: string): Members {
+  const spec = { name: e.name, source: e.source, detailType: e.detailType, bus: e.bus, busEnv: env, file: e.file, schema: e.detailSchema };
+  const about = docComment(`${e.detailType} (source ${e.source}) on bus ${e.bus}, whose name the function finds in ${env}.${e.description ? `\n${e.description}` : ''}`);
+  return {
+    spec: printMembers(`${propertyKey(e.name)}: ${valueExpression(spec)},`),
+    publish: printMembers(`${about}${name}: (detail: events.${detailTypeName(e)}, options?: PublishOptions): Promise<SentEntry> => publishEvent(specs.${e.name}, detail, options),`),
+    entry: printMembers(`${about}${name}: (detail: events.${detailTypeName(e)}, options?: EntryOptions): PutEventsRequestEntry => toEntry(specs.${e.name}, detail, options),`),
+  };
+}
+
+/** generated/publish.ts; `memo` keeps each event type's members, so a change reprints only its own. */
+export function publisherModule(model: RouteModel, memo: Memo = openMemo(undefined, 'publisher')): string {
   const types = model.eventTypes.filter((e) => e.publishable);
   const names = publisherNames(types);
-  const lines: string[] = [
-    "import type { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';",
-    `import type * as events from '${importPath(PUBLISH_PATH, EVENTS_INDEX).replace(/\/index$/, '')}';`,
-    `import { publishEvent, toEntry, type EntryOptions, type EventSpec, type PublishOptions } from '${importPath(PUBLISH_PATH, RUNTIME_PUBLISHER_PATH)}';`,
-    `import { sendEntries, type SendOptions, type SendResult, type SentEntry } from '${importPath(PUBLISH_PATH, RUNTIME_SENDER_PATH)}';`,
-    '',
-    "export { DetailValidationError, type DetailIssue, type EntryOptions, type PublishOptions } from './runtime/publisher';",
-    "export { PublishError, type FailedEntry, type SendOptions, type SendResult, type SentEntry } from './runtime/sender';",
-    '',
-    '/** Where each publishable event type goes, and the schema its detail must fit. */',
-    'const specs = {',
-  ];
-  for (const e of types) {
-    const spec = { name: e.name, source: e.source, detailType: e.detailType, bus: e.bus, busEnv: busEnv(model, e.bus), file: e.file, schema: e.detailSchema };
-    lines.push(`${propertyKey(e.name)}: ${valueExpression(spec)},`);
-  }
-  lines.push('} satisfies Record<string, EventSpec>;', '');
-
-  const about = (e: EventType): string => {
-    const env = busEnv(model, e.bus);
-    return `${e.detailType} (source ${e.source}) on bus ${e.bus}, whose name the function finds in ${env}.${e.description ? `\n${e.description}` : ''}`;
-  };
-  lines.push(
-    docComment('Validates the detail and puts one event on its bus. Throws DetailValidationError (naming each bad field; nothing is sent) or PublishError (EventBridge did not accept it after retries, with its error code).').trimEnd(),
-    'export const publish = {',
+  const envs = busEnvs(model);
+  const parts = types.map((e) => {
+    const name = names.get(e.name)!;
+    const env = envs.get(e.bus)!;
+    return JSON.parse(memoized(memo, [e, name, env], () => JSON.stringify(members(e, name, env)))) as Members;
+  });
+  const head = printTs(
+    [
+      "import type { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';",
+      `import type * as events from '${importPath(PUBLISH_PATH, EVENTS_INDEX).replace(/\/index$/, '')}';`,
+      `import { publishEvent, toEntry, type EntryOptions, type EventSpec, type PublishOptions } from '${importPath(PUBLISH_PATH, RUNTIME_PUBLISHER_PATH)}';`,
+      `import { sendEntries, type SendOptions, type SendResult, type SentEntry } from '${importPath(PUBLISH_PATH, RUNTIME_SENDER_PATH)}';`,
+      '',
+      "export { DetailValidationError, type DetailIssue, type EntryOptions, type PublishOptions } from './runtime/publisher';",
+      "export { PublishError, type FailedEntry, type SendOptions, type SendResult, type SentEntry } from './runtime/sender';",
+    ].join('\n'),
   );
-  for (const e of types) {
-    lines.push(`${docComment(about(e))}${names.get(e.name)}: (detail: events.${detailTypeName(e)}, options?: PublishOptions): Promise<SentEntry> => publishEvent(specs.${e.name}, detail, options),`);
-  }
-  lines.push('};', '');
-  lines.push(docComment('Validated PutEvents entries, to send many events at once with publishBatch.').trimEnd(), 'export const entry = {');
-  for (const e of types) {
-    lines.push(`${docComment(about(e))}${names.get(e.name)}: (detail: events.${detailTypeName(e)}, options?: EntryOptions): PutEventsRequestEntry => toEntry(specs.${e.name}, detail, options),`);
-  }
-  lines.push('};', '');
-  lines.push(
-    docComment('Sends entries (from `entry`) in as few PutEvents calls as AWS allows, retrying only the entries that failed for a retryable reason. Resolves with every entry sent or failed (with its error code); it never drops one.').trimEnd(),
-    'export function publishBatch(entries: readonly PutEventsRequestEntry[], options?: SendOptions): Promise<SendResult> {',
-    'return sendEntries(entries, options);',
-    '}',
+  const block = (open: string, body: string[], close: string): string => [open, ...body.filter((b) => b !== ''), close].join('\n');
+  const tail = printTs(
+    [
+      docComment('Sends entries (from `entry`) in as few PutEvents calls as AWS allows, retrying only the entries that failed for a retryable reason. Resolves with every entry sent or failed (with its error code); it never drops one.').trimEnd(),
+      'export function publishBatch(entries: readonly PutEventsRequestEntry[], options?: SendOptions): Promise<SendResult> {',
+      'return sendEntries(entries, options);',
+      '}',
+    ].join('\n'),
   );
   const files = [...new Set(types.map((e) => e.file))].sort();
-  return tsHeader(files.length > 0 ? `${files.join(', ')} (publishable event types)` : 'routes/ (no publishable event types)') + '\n' + printTs(lines.join('\n'));
+  return [
+    tsHeader(files.length > 0 ? `${files.join(', ')} (publishable event types)` : 'routes/ (no publishable event types)'),
+    head,
+    block('/** Where each publishable event type goes, and the schema its detail must fit. */\nconst specs = {', parts.map((p) => p.spec), '} satisfies Record<string, EventSpec>;'),
+    '',
+    block(
+      `${docComment('Validates the detail and puts one event on its bus. Throws DetailValidationError (naming each bad field; nothing is sent) or PublishError (EventBridge did not accept it after retries, with its error code).')}export const publish = {`,
+      parts.map((p) => p.publish),
+      '};',
+    ),
+    '',
+    block(`${docComment('Validated PutEvents entries, to send many events at once with publishBatch.')}export const entry = {`, parts.map((p) => p.entry), '};'),
+    '',
+    tail,
+  ].join('\n');
 }
 
 export const emitPublisher: Emitter = (model, context) => {
   const memo = openMemo(context.cacheDir, 'publisher');
-  const types = model.eventTypes.filter((e) => e.publishable);
-  const input = [types, [...new Set(types.map((e) => e.bus))].map((bus) => busEnv(model, bus))];
-  const content = memoized(memo, input, () => publisherModule(model));
+  const content = publisherModule(model, memo);
   memo.save();
   return [{ path: PUBLISH_PATH, content, ownership: 'generated' }];
 };
