@@ -18,6 +18,12 @@ export const MODEL_PATH = 'generated/model.json';
 /** Where the handler bundles go (git-ignored). */
 export const BUNDLE_DIR = '.eventroutes-cache/bundles';
 
+/**
+ * Context that keeps synthesis fast: no creation stack trace on every construct (aws-cdk-lib captures
+ * and parses one per construct otherwise; CDK_DEBUG=true brings them back).
+ */
+export const SPEED_CONTEXT = { 'aws:cdk:disable-creation-stack-traces': true } as const;
+
 export interface SynthesizeOptions {
   projectRoot: string;
   outdir: string;
@@ -85,7 +91,7 @@ export async function synthesizeSystem(options: SynthesizeOptions): Promise<Synt
   const model = options.model ?? readModel(options.projectRoot);
   const code = options.code ?? (await bundleFunctions({ projectRoot: options.projectRoot, model, outDir: join(options.projectRoot, BUNDLE_DIR) }));
   const t1 = performance.now();
-  const context = options.context ?? readCdkContext(options.projectRoot);
+  const context = { ...SPEED_CONTEXT, ...(options.context ?? readCdkContext(options.projectRoot)) };
   const app = new App({
     outdir: options.outdir,
     context,

@@ -1,8 +1,10 @@
 // Bundles the code of every function with ONE esbuild call (one entry point per handler, plus the email
 // sender when a route sends email), locally and offline: no Docker, no per-function bundling. Each
 // entry lands in its own folder, which becomes that function's asset. The AWS SDK v3 is left out
-// (the Node.js Lambda runtimes provide it).
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+// (the Node.js Lambda runtimes provide it). The bundles are reused while no input file changed (the
+// inputs esbuild read, with their size and modification time, are kept beside the bundles).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import type { LambdaFunction, RouteModel } from '../../model/types';
@@ -29,6 +31,48 @@ export function esbuildTarget(runtime: string): string {
   return `node${match[1]}`;
 }
 
+/** Bump when the bundling options change, so that earlier bundles are not reused. */
+const BUNDLE_FORMAT_VERSION = 1;
+const INPUTS_FILE = '.inputs.json';
+
+interface BundleInputs {
+  key: string;
+  /** Input file (relative to the project root) -> [size, mtimeMs]. */
+  inputs: Record<string, [number, number]>;
+}
+
+function fileStamp(path: string): [number, number] | undefined {
+  try {
+    const s = statSync(path);
+    return [s.size, s.mtimeMs];
+  } catch {
+    return undefined;
+  }
+}
+
+function upToDate(outDir: string, key: string, projectRoot: string): boolean {
+  let recorded: BundleInputs;
+  try {
+    recorded = JSON.parse(readFileSync(join(outDir, INPUTS_FILE), 'utf8')) as BundleInputs;
+  } catch {
+    return false;
+  }
+  if (recorded.key !== key) return false;
+  return Object.entries(recorded.inputs).every(([file, stamp]) => {
+    const now = fileStamp(resolve(projectRoot, file));
+    return now !== undefined && now[0] === stamp[0] && now[1] === stamp[1];
+  });
+}
+
+function recordInputs(outDir: string, key: string, projectRoot: string, files: string[]): void {
+  const inputs: BundleInputs['inputs'] = {};
+  for (const file of files.sort()) {
+    const stamp = fileStamp(resolve(projectRoot, file));
+    if (stamp) inputs[file] = stamp;
+  }
+  writeFileSync(join(outDir, INPUTS_FILE), JSON.stringify({ key, inputs } satisfies BundleInputs));
+}
+
 export interface BundleOptions {
   projectRoot: string;
   model: RouteModel;
@@ -52,12 +96,13 @@ export async function bundleFunctions(options: BundleOptions): Promise<FunctionC
   const sendsEmail = model.routes.some((r) => r.targets.some((t) => t.kind === 'email'));
   if (sendsEmail) entryPoints[EMAIL_SENDER_BUNDLE] = emailSenderSource();
 
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  if (Object.keys(entryPoints).length > 0) {
-    const esbuild = await import('esbuild');
-    const runtimes = [...new Set([model.defaults.lambda.runtime, ...model.functions.map((f) => f.runtime)])];
-    await esbuild.build({
+  const runtimes = [...new Set([model.defaults.lambda.runtime, ...model.functions.map((f) => f.runtime)])].sort();
+  const esbuild = await import('esbuild');
+  const key = createHash('sha256').update(JSON.stringify({ entryPoints, runtimes, esbuild: esbuild.version, format: BUNDLE_FORMAT_VERSION })).digest('hex');
+  if (!upToDate(outDir, key, projectRoot)) {
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    const result = await esbuild.build({
       entryPoints,
       entryNames: '[name]/index',
       outdir: outDir,
@@ -74,6 +119,7 @@ export async function bundleFunctions(options: BundleOptions): Promise<FunctionC
       keepNames: true,
       legalComments: 'none',
       sourcemap: false,
+      metafile: true,
       logLevel: 'silent',
     }).catch((err: unknown) => {
       const errors = (err as { errors?: { text: string; location: { file: string; line: number; column: number } | null }[] }).errors;
@@ -85,6 +131,7 @@ export async function bundleFunctions(options: BundleOptions): Promise<FunctionC
         fix: 'fix the errors above (install a missing package with npm, correct the import)',
       });
     });
+    recordInputs(outDir, key, projectRoot, Object.keys(result.metafile.inputs));
   }
   // A Code instance binds to one stack: make one per use (assets with the same content are staged once).
   const codeOf = (folder: string): Code => Code.fromAsset(join(outDir, folder));

@@ -8,26 +8,28 @@ import { countLine, formatDiagnostics } from '../../diagnostics/format';
 import { compileProject } from '../../pipeline/compile';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../io';
+import { compilerBuild } from './compile';
 
 function kilobytes(bytes: number): string {
   return `${Math.round(bytes / 1024)} KB`;
 }
 
 export const synthCommand: Command = async (args, io) => {
-  const { flags, positionals } = parseArgs('synth', args, { out: 'string', validate: 'boolean', 'no-compile': 'boolean', quiet: 'boolean' });
+  const { flags, positionals } = parseArgs('synth', args, { out: 'string', validate: 'boolean', 'no-compile': 'boolean', quiet: 'boolean', timings: 'boolean' });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const underCdkCli = process.env.CDK_OUTDIR !== undefined;
   // Under the CDK CLI, stdout belongs to the CLI: report on stderr.
   const say = (text: string): void => (flags.quiet ? undefined : underCdkCli ? io.stderr(text) : io.stdout(text));
 
   if (!flags['no-compile']) {
-    const outcome = await compileProject(io.cwd);
+    const outcome = await compileProject(io.cwd, { build: compilerBuild() });
     if (outcome.errorCount > 0) {
       io.stderr(formatDiagnostics(outcome.diagnostics, 'text'));
       io.stderr(`synth stopped: compile failed (${countLine(outcome.diagnostics)}); nothing was synthesized\n`);
       return EXIT.inputErrors;
     }
-    say(`compiled ${outcome.stats.routes} routes, ${outcome.stats.functions} functions\n`);
+    const warnings = outcome.diagnostics.length > 0 ? ` (${countLine(outcome.diagnostics)}: see \`eventroutes check\`)` : '';
+    say(`compiled ${outcome.stats.routes} routes, ${outcome.stats.functions} functions${outcome.cached ? ' (no change)' : ''}${warnings}\n`);
   }
 
   const { synthesizeSystem } = await import('../../cdk/synthesize');
@@ -37,6 +39,10 @@ export const synthCommand: Command = async (args, io) => {
   try {
     const report = await synthesizeSystem({ projectRoot: io.cwd, outdir, validate });
     say(summary(report, io, validate));
+    if (flags.timings) {
+      const { bundle, build, synth } = report.millis;
+      say(`timings: bundle ${Math.round(bundle)} ms, build ${Math.round(build)} ms, synthesize ${Math.round(synth)} ms\n`);
+    }
     return EXIT.ok;
   } catch (err) {
     if (err instanceof SynthError) {

@@ -1,5 +1,5 @@
 // One esbuild call bundles every handler (and the email sender) into its own asset folder.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,18 @@ describe('bundleFunctions', () => {
     await bundleFunctions({ projectRoot: root, model, outDir: join(root, 'one') });
     await bundleFunctions({ projectRoot: root, model, outDir: join(root, 'two') });
     expect(readFileSync(join(root, 'one', 'OrdersScore', 'index.js'))).toEqual(readFileSync(join(root, 'two', 'OrdersScore', 'index.js')));
+  });
+
+  it('reuses the bundles while no input changed, and rebuilds when one does', async () => {
+    const outDir = join(root, 'cached');
+    await bundleFunctions({ projectRoot: root, model, outDir });
+    const bundle = join(outDir, 'OrdersScore', 'index.js');
+    const first = statSync(bundle).mtimeMs;
+    await bundleFunctions({ projectRoot: root, model, outDir });
+    expect(statSync(bundle).mtimeMs).toBe(first);
+    handler('handlers/shared/helper.ts', 'export function helper(e: unknown, n: string): string { return `changed ${n}:${JSON.stringify(e)}`; }\n');
+    await bundleFunctions({ projectRoot: root, model, outDir });
+    expect(readFileSync(bundle, 'utf8')).toContain('changed ');
   });
 
   it('names every missing handler file', async () => {
