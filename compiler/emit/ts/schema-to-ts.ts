@@ -42,6 +42,13 @@ const JSTT_OPTIONS = {
   $refOptions: { resolve: { external: false } },
 } as const;
 
+/** jstt documents patternProperties index signatures with its internal names ("`undefined`'s"): say what they are. */
+const PATTERN_PROPERTY_DOC = /This interface was referenced by `[^`]*`'s JSON-Schema definition\n \* via the `patternProperty` "((?:[^"\\]|\\.)*)"\./g;
+
+function cleanJsttOutput(raw: string): string {
+  return raw.replace(PATTERN_PROPERTY_DOC, 'Keys matching the pattern "$1" (patternProperties).');
+}
+
 async function loadCompile(): Promise<Compile> {
   const jstt = await import('json-schema-to-typescript');
   return jstt.compile as unknown as Compile;
@@ -71,7 +78,7 @@ export async function schemaTypes(requests: readonly SchemaTypeRequest[], cacheD
         } catch (err) {
           throw new Error(`cannot generate the TypeScript type of ${item.name} from its schema: ${err instanceof Error ? err.message : String(err)}`);
         }
-        const printed = printTs(raw);
+        const printed = printTs(cleanJsttOutput(raw));
         memo.set(item.key, printed);
         code.set(item.name, printed);
       }
