@@ -60,6 +60,8 @@ export const RESERVED_IN_OR: ReadonlySet<string> = new Set([
   'date-before', 'date-on-or-before', 'in-date-range', 'ip-address-in-range', 'ip-address-not-in-range',
 ]);
 
+const NO_ENTRIES: readonly { key: string }[] = [];
+
 /** Thrown inside a field's value list to abandon it after recording a finding. */
 class FieldAbandoned extends Error {}
 
@@ -220,8 +222,9 @@ class Walker {
 
   /** JsonRuleCompiler.processMatchExpression: `{ operator: operand }`. */
   private matchExpression(node: JsonObject, at: string): ValueTest {
-    const [first, ...rest] = node.entries;
+    const first = node.entries[0];
     if (!first) return this.abandon('operator-unknown', 'Match expression name not found', at, { value: '{}' });
+    const rest = node.entries.length > 1 ? node.entries.slice(1) : NO_ENTRIES;
     const name = first.key;
     const operand = first.value;
     const opAt = joinPointer(at, name);
@@ -230,7 +233,7 @@ class Walker {
         this.abandon('operator-extra-key', 'Only one key allowed in match expression', joinPointer(at, rest[0].key), { subject: rest[0].key });
       }
     };
-    const tooManyElements = (extra: { key: string }[], base: string): void => {
+    const tooManyElements = (extra: readonly { key: string }[], base: string): void => {
       if (extra.length > 0) {
         this.abandon('operator-extra-key', 'Too many elements in numeric expression', joinPointer(base, extra[0].key), { subject: extra[0].key });
       }
@@ -303,8 +306,9 @@ class Walker {
   }
 
   /** processPrefixEqualsIgnoreCaseExpression / processSuffixEqualsIgnoreCaseExpression. */
-  private affixIgnoreCase(name: 'prefix' | 'suffix', operand: JsonObject, exprAt: string, at: string, outerRest: { key: string }[]): ValueTest {
-    const [inner, ...innerRest] = operand.entries;
+  private affixIgnoreCase(name: 'prefix' | 'suffix', operand: JsonObject, exprAt: string, at: string, outerRest: readonly { key: string }[]): ValueTest {
+    const inner = operand.entries[0];
+    const innerRest = operand.entries.length > 1 ? operand.entries.slice(1) : NO_ENTRIES;
     const label = name === 'prefix' ? 'Prefix' : 'Suffix';
     if (!inner) return this.abandon('operand-type', `${label} expression name not found`, at, { subject: name, value: '{}' });
     const innerAt = joinPointer(at, inner.key);
@@ -386,15 +390,16 @@ class Walker {
   }
 
   /** The anything-but branch of processMatchExpression and its helpers. */
-  private anythingBut(operand: JsonNode, opAt: string, at: string, outerRest: { key: string }[]): ValueTest {
+  private anythingBut(operand: JsonNode, opAt: string, at: string, outerRest: readonly { key: string }[]): ValueTest {
     let kind: 'plain' | 'equals-ignore-case' | 'prefix' | 'suffix' | 'wildcard' = 'plain';
     let value = operand;
     let valueAt = opAt;
-    let innerRest: { key: string }[] = [];
+    let innerRest: readonly { key: string }[] = NO_ENTRIES;
     const fail = (reason: string, where: string, node: JsonNode = value): never =>
       this.abandon('anything-but', reason, where, { subject: 'anything-but', value: jsonText(node) });
     if (operand.kind === 'object') {
-      const [inner, ...more] = operand.entries;
+      const inner = operand.entries[0];
+      const more = operand.entries.length > 1 ? operand.entries.slice(1) : NO_ENTRIES;
       if (!inner) return fail('Anything-But expression name not found', opAt, operand);
       switch (inner.key) {
         case 'equals-ignore-case':

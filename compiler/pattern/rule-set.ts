@@ -28,7 +28,7 @@ const enum CondKind {
 }
 
 /** Groups of sub-rules sharing a first anchor get second anchors above this size. */
-const NEST_ABOVE = 12;
+const NEST_ABOVE = 1000000;
 
 export interface NamedSubRules {
   name: string;
@@ -73,6 +73,8 @@ export class RuleSet {
   /** Conditions of each sub-rule in path order: subRuleConds[subRuleStart[s] .. subRuleStart[s+1]). */
   private readonly subRuleStart: Int32Array;
   private readonly subRuleConds: Int32Array;
+  /** The same conditions, most selective first: the order in which confirmation tries them. */
+  private readonly subRuleCheck: Int32Array;
   private readonly level1: AnchorStage;
   private readonly groups = new Map<number, Group>();
 
@@ -124,6 +126,13 @@ export class RuleSet {
     this.subRuleRule = Int32Array.from(subRuleRule);
     this.subRuleStart = Int32Array.from(subRuleStart);
     this.subRuleConds = Int32Array.from(subRuleConds);
+    const check: number[] = [];
+    for (let sub = 0; sub < subRuleRule.length; sub++) {
+      const own = subRuleConds.slice(subRuleStart[sub], subRuleStart[sub + 1]);
+      own.sort((a, b) => checkRank(this.conditions[a]) - checkRank(this.conditions[b]));
+      check.push(...own);
+    }
+    this.subRuleCheck = Int32Array.from(check);
 
     const starts = this.subRuleStart;
     const conds = this.subRuleConds;
@@ -306,7 +315,7 @@ export class RuleSet {
     let constrained = 0;
     let absenceInArrays = false;
     for (let i = start; i < end; i++) {
-      const cond = this.subRuleConds[i];
+      const cond = this.subRuleCheck[i];
       const c = this.conditions[cond];
       const inArrays = this.arrayMode && this.underArrays(c.pathId);
       if (inArrays) constrained++;
@@ -367,6 +376,17 @@ function addToTrie(root: PathNode, path: string, pathId: number): void {
     node = child;
   }
   node.pathId = pathId;
+}
+
+/** Confirmation order: conditions likeliest to fail first (exact values, then patterns, ranges, ...). */
+function checkRank(c: Condition): number {
+  if (c.kind === CondKind.Absent) return 6;
+  let rank = 0;
+  for (const t of c.tests) {
+    const r = t.op.startsWith('exact') ? 0 : t.op === 'numeric' || t.op === 'cidr' ? 2 : t.op === 'exists' ? 4 : t.op.startsWith('anything-but') ? 5 : 1;
+    rank = Math.max(rank, r);
+  }
+  return c.kind === CondKind.HitOrAbsent ? rank + 1 : rank;
 }
 
 function makeCondition(pathId: number, tests: ValueTest[]): Condition {
