@@ -1,5 +1,6 @@
 // A memo of expensive generated text by content hash, kept in `EmitContext.cacheDir` between
-// compiles (the TypeScript of each event schema, whole generated files). One JSON file per memo;
+// compiles (the TypeScript of each event schema, whole generated files). A memo is SHARDS JSON files
+// (by the key's first character), so that a compile that changed one entry rewrites one small file;
 // entries not used by a compile are dropped when it saves, so a memo never outgrows the project.
 // Every memo is versioned by the code that fills it (a hash of the running compiler bundle and of
 // the versions of the libraries whose output it holds): a new compiler never reads an old memo.
@@ -54,42 +55,56 @@ export function codeVersion(): string {
   return version;
 }
 
+/** Files per memo. */
+export const SHARDS = 16;
+
+function shardOf(key: string): number {
+  return (key.charCodeAt(0) || 0) % SHARDS;
+}
+
 /** Opens memo `name` in `cacheDir`; entries of another code version are ignored. */
 export function openMemo(cacheDir: string | undefined, name: string): Memo {
-  const file = cacheDir === undefined ? undefined : join(cacheDir, `${name}.json`);
-  const current = file === undefined ? '' : codeVersion();
-  let stored: Record<string, string> = {};
-  if (file !== undefined) {
-    try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<MemoFile>;
-      if (parsed.version === current && parsed.entries && typeof parsed.entries === 'object') stored = parsed.entries;
-    } catch {
-      stored = {};
+  const current = cacheDir === undefined ? '' : codeVersion();
+  const fileOf = (shard: number): string => join(cacheDir!, `${name}.${shard}.json`);
+  const stored: Record<string, string>[] = Array.from({ length: SHARDS }, () => ({}));
+  if (cacheDir !== undefined) {
+    for (let shard = 0; shard < SHARDS; shard++) {
+      try {
+        const parsed = JSON.parse(readFileSync(fileOf(shard), 'utf8')) as Partial<MemoFile>;
+        if (parsed.version === current && parsed.entries && typeof parsed.entries === 'object') stored[shard] = parsed.entries;
+      } catch {
+        // Missing or unreadable: that shard starts empty.
+      }
     }
   }
-  const used = new Map<string, string>();
-  let added = false;
+  const used: Map<string, string>[] = Array.from({ length: SHARDS }, () => new Map());
+  const added = new Set<number>();
   return {
     get(key) {
-      const value = Object.hasOwn(stored, key) ? stored[key] : undefined;
-      if (typeof value === 'string') used.set(key, value);
+      const shard = shardOf(key);
+      const value = Object.hasOwn(stored[shard]!, key) ? stored[shard]![key] : undefined;
+      if (typeof value === 'string') used[shard]!.set(key, value);
       return typeof value === 'string' ? value : undefined;
     },
     set(key, value) {
-      used.set(key, value);
-      added = true;
+      const shard = shardOf(key);
+      used[shard]!.set(key, value);
+      added.add(shard);
     },
     save() {
-      if (file === undefined || cacheDir === undefined) return;
-      if (!added && used.size === Object.keys(stored).length) return;
-      const entries = Object.fromEntries([...used.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      const tmp = `${file}.${process.pid}.tmp`;
-      try {
-        mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(tmp, JSON.stringify({ version: current, entries } satisfies MemoFile));
-        renameSync(tmp, file);
-      } catch {
-        // A memo that cannot be written costs time on the next compile, never correctness.
+      if (cacheDir === undefined) return;
+      for (let shard = 0; shard < SHARDS; shard++) {
+        if (!added.has(shard) && used[shard]!.size === Object.keys(stored[shard]!).length) continue;
+        const entries = Object.fromEntries([...used[shard]!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+        const file = fileOf(shard);
+        const tmp = `${file}.${process.pid}.tmp`;
+        try {
+          mkdirSync(cacheDir, { recursive: true });
+          writeFileSync(tmp, JSON.stringify({ version: current, entries } satisfies MemoFile));
+          renameSync(tmp, file);
+        } catch {
+          // A memo that cannot be written costs time on the next compile, never correctness.
+        }
       }
     },
   };

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentKey, memoized, openMemo } from '../../../compiler/emit/ts/memo-cache';
+import { contentKey, memoized, openMemo, SHARDS } from '../../../compiler/emit/ts/memo-cache';
 
 const dirs: string[] = [];
 function cacheDir(): string {
@@ -41,24 +41,31 @@ describe('openMemo', () => {
     expect(calls).toBe(1);
   });
 
+  const shardFile = (dir: string, key: string): string => join(dir, `m.${key.charCodeAt(0) % SHARDS}.json`);
+
   it('ignores a memo written by other code, or a broken file', () => {
     const dir = cacheDir();
-    writeFileSync(join(dir, 'm.json'), JSON.stringify({ version: 'old', entries: { [contentKey(1)]: 'stale' } }));
-    expect(openMemo(dir, 'm').get(contentKey(1))).toBeUndefined();
-    writeFileSync(join(dir, 'm.json'), '{ not json');
-    expect(openMemo(dir, 'm').get(contentKey(1))).toBeUndefined();
+    const key = contentKey(1);
+    writeFileSync(shardFile(dir, key), JSON.stringify({ version: 'old', entries: { [key]: 'stale' } }));
+    expect(openMemo(dir, 'm').get(key)).toBeUndefined();
+    writeFileSync(shardFile(dir, key), '{ not json');
+    expect(openMemo(dir, 'm').get(key)).toBeUndefined();
   });
 
-  it('writes nothing when nothing changed, and nothing without a folder', () => {
+  it('rewrites only the shards that changed, nothing without a folder', () => {
     const dir = cacheDir();
     const memo = openMemo(dir, 'm');
     memo.set('a', 'A');
+    memo.set('b', 'B');
     memo.save();
-    const before = readFileSync(join(dir, 'm.json'), 'utf8');
+    const before = readFileSync(shardFile(dir, 'a'), 'utf8');
     const again = openMemo(dir, 'm');
     again.get('a');
+    again.get('b');
+    again.set('c', 'C');
     again.save();
-    expect(readFileSync(join(dir, 'm.json'), 'utf8')).toBe(before);
+    expect(readFileSync(shardFile(dir, 'a'), 'utf8')).toBe(before);
+    expect(openMemo(dir, 'm').get('c')).toBe('C');
     const none = openMemo(undefined, 'm');
     none.set('a', 'A');
     none.save();
