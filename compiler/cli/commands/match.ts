@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import type { JsonNode } from '../../pattern/ast';
+import { valueOfNode, type JsonNode, type JsonValue } from '../../pattern/ast';
 import { compilePatternNode } from '../../pattern/compile-pattern';
 import { flattenEventNode } from '../../pattern/event-fields';
 import { parseJsonTree } from '../../pattern/json-text';
@@ -19,7 +19,7 @@ import { EXIT, UsageError, type Command } from '../io';
 const INVALID_EVENT = 'Parameter Event is not valid.';
 
 interface CaseResult {
-  name: string | null;
+  name: JsonValue;
   result: boolean | 'invalid';
   error?: string;
 }
@@ -49,7 +49,7 @@ export function evaluateCase(line: string, lineNumber: number): { result: CaseRe
     return { result: { name: null, result: 'invalid', error: `line ${lineNumber} is not a JSON object` }, malformed: true };
   }
   const nameNode = entry(root, 'name');
-  const name = nameNode?.kind === 'string' ? nameNode.value : nameNode ? JSON.stringify(nameNode.kind === 'number' ? nameNode.text : null) : null;
+  const name = nameNode ? valueOfNode(nameNode) : null;
   const patternNode = entry(root, 'pattern');
   if (!patternNode) return { result: { name, result: 'invalid', error: `line ${lineNumber} has no "pattern"` }, malformed: true };
   const pattern = fromMaybeText(patternNode);
