@@ -61,7 +61,9 @@ export function busDashboardWidgets(bus: Bus, ctx: SystemContext): Widget[] {
   const eventsIn: MetricLine[] = [
     line('AWS/Events', 'PutEventsApproximateSuccessCount', {}, 'PutEvents entries accepted (account)'),
     line('AWS/Events', 'PutEventsApproximateFailedCount', {}, 'PutEvents entries rejected (account)'),
-    line('AWS/Events', 'MatchedEvents', bus.kind === 'default' ? {} : { EventBusName: bus.name }, `events matched by a rule on ${bus.name}`),
+    bus.kind === 'default'
+      ? line('AWS/Events', 'MatchedEvents', {}, 'events matched by any rule (account)')
+      : line('AWS/Events', 'MatchedEvents', { EventBusName: bus.name }, `events matched by a rule on ${bus.name}`),
   ];
   const dlqs = [...new Set(routes.flatMap((r) => [r.deadLetterQueue, ...r.targets.map((t) => t.deadLetterQueue)]).filter((q): q is string => q !== null))].sort();
   const durations: MetricLine[] = routes.flatMap((r) =>
