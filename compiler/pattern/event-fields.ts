@@ -28,7 +28,7 @@ export interface PathFilter {
 
 const ALL: PathFilter = { wants: () => true, descends: () => true };
 
-/** The number text JSON.stringify writes, and its comparable value (fast path for short literals). */
+/** The value a number field is compared by: its double when the literal is exactly one, else NaN. */
 export function numberField(text: string): number {
   return comparableValue(text);
 }

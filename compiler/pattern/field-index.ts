@@ -220,14 +220,7 @@ export class PathIndex {
     }
   }
 
-  /** True when nothing is indexed on this path (its fields need no lookup). */
-  empty = true;
-
   finish(): void {
-    this.empty =
-      this.exactString.size + this.numberLiteral.size + this.numberValue.size + this.literal.size + this.ipExact.size +
-        this.cidrs.length + this.prefix.map.size + this.suffix.map.size + this.foldEqual.size + this.foldPrefix.map.size +
-        this.foldSuffix.map.size + this.wildcards.map.size + this.exists.length + this.checked.length === 0 && this.ranges.empty;
     this.prefix.finish();
     this.suffix.finish();
     this.foldPrefix.finish();

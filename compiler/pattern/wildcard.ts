@@ -77,8 +77,3 @@ function globMatch(segs: readonly string[], value: string): boolean {
   }
   return true;
 }
-
-/** The literal text before the first star (used to bucket wildcard patterns by prefix). */
-export function wildcardLeadingLiteral(pattern: WildcardPattern): string {
-  return pattern.segments[0];
-}
