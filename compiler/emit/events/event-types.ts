@@ -12,7 +12,7 @@
 import { tsHeader } from '../marker';
 import type { EventType, RouteModel } from '../../model/types';
 import { schemaTypes } from '../ts/schema-to-ts';
-import { contentKey, memoized, openMemo } from '../ts/memo-cache';
+import { memoized, objectKey, openMemo } from '../ts/memo-cache';
 import { docComment, importPath, literalType, propertyKey } from '../ts/names';
 import { printTs } from '../ts/printer';
 import type { Emitter, GeneratedFile } from '../types';
@@ -120,7 +120,7 @@ function indexModule(model: RouteModel): string {
 export const emitEventTypes: Emitter = async (model, context) => {
   checkEventNames(model);
   const memo = openMemo(context.cacheDir, 'event-modules');
-  const keys = model.eventTypes.map((e) => contentKey(e));
+  const keys = model.eventTypes.map((e) => objectKey(e));
   const cached = keys.map((k) => memo.get(k));
   const missing = model.eventTypes.filter((_, i) => cached[i] === undefined);
   const { code } = await schemaTypes(

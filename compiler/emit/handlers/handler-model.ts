@@ -6,7 +6,7 @@ import type { EventType, LambdaFunction, Queue, Route, RouteModel, SqsTarget, Ta
 import { inputSample, inputType } from '../narrow/input-type';
 import { narrowEvent, type NarrowedEvent } from '../narrow/narrow-event';
 import { unionType } from '../narrow/render';
-import { contentKey } from '../ts/memo-cache';
+import { contentKey, objectKey } from '../ts/memo-cache';
 import { pascalCase } from '../ts/names';
 
 export const HANDLER_TYPES_DIR = 'generated/handlers';
@@ -95,7 +95,8 @@ function indexOf(model: RouteModel): ModelIndex {
 
 /**
  * Everything in the model that a function's handler types and stub depend on: the memo key of
- * both (the function, the routes that invoke it or feed its queues, their event types, the queues).
+ * both (the function, the routes that invoke it or feed its queues, their event types, the queues),
+ * as the content keys of those model entries.
  */
 export function handlerInputs(model: RouteModel, fn: LambdaFunction): unknown {
   const index = indexOf(model);
@@ -112,20 +113,25 @@ export function handlerInputs(model: RouteModel, fn: LambdaFunction): unknown {
     }
   }
   const eventTypes = [...new Set(routes.flatMap((r) => r.eventTypes))].map((n) => index.eventTypes.get(n));
-  return { fn, routes, queues, eventTypes };
+  return { fn: objectKey(fn), routes: routes.map(objectKey), queues: queues.map(objectKey), eventTypes: eventTypes.map((e) => (e ? objectKey(e) : null)) };
 }
 
-const keys = new WeakMap<LambdaFunction, string>();
+/** Per model, per function: a value computed once (the model is the first key: a function means something only in its model). */
+function perFunction<T>(compute: (model: RouteModel, fn: LambdaFunction) => T): (model: RouteModel, fn: LambdaFunction) => T {
+  const byModel = new WeakMap<RouteModel, WeakMap<LambdaFunction, T>>();
+  return (model, fn) => {
+    let byFn = byModel.get(model);
+    if (!byFn) {
+      byFn = new WeakMap();
+      byModel.set(model, byFn);
+    }
+    if (!byFn.has(fn)) byFn.set(fn, compute(model, fn));
+    return byFn.get(fn)!;
+  };
+}
 
 /** The content hash of handlerInputs: the memo key of a function's handler types (and, with more, of its stub). */
-export function handlerKey(model: RouteModel, fn: LambdaFunction): string {
-  let key = keys.get(fn);
-  if (key === undefined) {
-    key = contentKey(handlerInputs(model, fn));
-    keys.set(fn, key);
-  }
-  return key;
-}
+export const handlerKey = perFunction((model, fn) => contentKey(handlerInputs(model, fn)));
 
 function ruleArn(route: Route): string {
   return `arn:aws:events:us-east-1:123456789012:rule/${route.bus}/${route.name}`;
@@ -203,14 +209,5 @@ function buildHandlerModel(model: RouteModel, fn: LambdaFunction): HandlerModel 
   };
 }
 
-const built = new WeakMap<LambdaFunction, HandlerModel>();
-
-/** What function `fn` of `model` receives; computed once per function object. */
-export function handlerModel(model: RouteModel, fn: LambdaFunction): HandlerModel {
-  let h = built.get(fn);
-  if (!h) {
-    h = buildHandlerModel(model, fn);
-    built.set(fn, h);
-  }
-  return h;
-}
+/** What function `fn` of `model` receives; computed once per model and function. */
+export const handlerModel = perFunction(buildHandlerModel);

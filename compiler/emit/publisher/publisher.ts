@@ -11,7 +11,7 @@ import { tsHeader } from '../marker';
 import { RUNTIME_PUBLISHER_PATH, RUNTIME_SENDER_PATH } from '../runtime/runtime-files';
 import { camelCase, docComment, importPath, propertyKey, valueExpression } from '../ts/names';
 import { printTs } from '../ts/printer';
-import { memoized, openMemo, type Memo } from '../ts/memo-cache';
+import { memoized, objectKey, openMemo, type Memo } from '../ts/memo-cache';
 import type { Emitter } from '../types';
 
 export const PUBLISH_PATH = 'generated/publish.ts';
@@ -68,7 +68,7 @@ export function publisherModule(model: RouteModel, memo: Memo = openMemo(undefin
   const parts = types.map((e) => {
     const name = names.get(e.name)!;
     const env = envs.get(e.bus)!;
-    return JSON.parse(memoized(memo, [e, name, env], () => JSON.stringify(members(e, name, env)))) as Members;
+    return JSON.parse(memoized(memo, [objectKey(e), name, env], () => JSON.stringify(members(e, name, env)))) as Members;
   });
   const head = printTs(
     [

@@ -28,6 +28,21 @@ export function contentKey(input: unknown): string {
   return createHash('sha256').update(JSON.stringify(input)).digest('base64url');
 }
 
+const objectKeys = new WeakMap<object, string>();
+
+/**
+ * contentKey of an object that does not change while emitters run (a model entry), computed once:
+ * keys built from many model entries (a function's routes and event types) hash their keys.
+ */
+export function objectKey(value: object): string {
+  let key = objectKeys.get(value);
+  if (key === undefined) {
+    key = contentKey(value);
+    objectKeys.set(value, key);
+  }
+  return key;
+}
+
 /** Libraries whose output memos hold. */
 const LIBRARIES = ['json-schema-to-typescript', 'handlebars'];
 

@@ -52,54 +52,14 @@ function normalize(source: string): string[] {
 }
 
 const NON_BRACKETS = /[^{}[\]()]/g;
+/** Strings, template literals (holes included: ours are one-line and balanced) and comments. */
+const NOT_CODE = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|\/\*.*?\*\/|\/\/.*$/g;
 const QUOTES_OR_COMMENTS = /["'`/]/;
 
 /** The brackets of one code line, in order, outside strings, template literals and comments: e.g. "{(}". */
 function brackets(line: string): string {
-  if (!QUOTES_OR_COMMENTS.test(line)) return line.replace(NON_BRACKETS, '');
-  let out = '';
-  let i = 0;
-  const n = line.length;
-  const skipString = (quote: string): void => {
-    i++;
-    while (i < n && line[i] !== quote) i += line[i] === '\\' ? 2 : 1;
-    i++;
-  };
-  const skipTemplate = (): void => {
-    i++;
-    while (i < n && line[i] !== '`') {
-      if (line[i] === '\\') i += 2;
-      else if (line[i] === '$' && line[i + 1] === '{') {
-        let depth = 1;
-        i += 2;
-        while (i < n && depth > 0) {
-          const c = line[i]!;
-          if (c === "'" || c === '"') skipString(c);
-          else {
-            if (c === '{') depth++;
-            else if (c === '}') depth--;
-            i++;
-          }
-        }
-      } else i++;
-    }
-    i++;
-  };
-  while (i < n) {
-    const c = line[i]!;
-    if (c === '"' || c === "'") skipString(c);
-    else if (c === '`') skipTemplate();
-    else if (c === '/' && line[i + 1] === '/') break;
-    else if (c === '/' && line[i + 1] === '*') {
-      const end = line.indexOf('*/', i + 2);
-      if (end < 0) break;
-      i = end + 2;
-    } else {
-      if (c === '{' || c === '[' || c === '(' || c === '}' || c === ']' || c === ')') out += c;
-      i++;
-    }
-  }
-  return out;
+  const code = QUOTES_OR_COMMENTS.test(line) ? line.replace(NOT_CODE, '') : line;
+  return code.replace(NON_BRACKETS, '');
 }
 
 /** The bracket balance of a line: >0 opens, <0 closes, 0 balanced. */
