@@ -28,6 +28,9 @@ type MutableField = { -readonly [K in keyof EventField]: EventField[K] };
 
 const TWO_53 = 2 ** 53;
 
+/** The JSON number grammar (checked on the numbers the rules read). */
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
 /** Whether JSON.parse may have lost the literal of this number (see the header). */
 function mayBeInexact(value: number, text: string): boolean {
   if (!Number.isFinite(value)) return true;
@@ -289,8 +292,8 @@ export class EventScanner {
       this.pos = p;
       if (node.pathId >= 0) {
         const text = s.slice(start, p);
+        if (!JSON_NUMBER.test(text)) throw new Malformed();
         const n = Number(text);
-        if (Number.isNaN(n)) throw new Malformed();
         // Up to 15 significant digits without exponent: always exactly a double (DBL_DIG).
         this.add(node.pathId, 'number', text, plain && digits <= 15 ? n : numberField(text));
       }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compilePatternValue } from '../../compiler/pattern/compile-pattern';
 import { EventScanner } from '../../compiler/pattern/event-scanner';
+import { parsePatternText } from '../../compiler/pattern/json-text';
 import { compileRules, matchesPattern } from '../../compiler/pattern/matcher';
 import { RuleSet } from '../../compiler/pattern/rule-set';
 import { referenceMatches, type Json } from './reference-matcher';
@@ -165,6 +166,52 @@ describe('differential: engine vs reference matcher on random patterns and event
           expect(got, line).toEqual(want);
         }
       }
+    }
+  });
+});
+
+describe('robustness on arbitrary input', () => {
+  const OPS = ['prefix', 'suffix', 'anything-but', 'numeric', 'exists', 'cidr', 'wildcard', 'equals-ignore-case', 'exactly', '$or', 'x', '>', '='];
+  function junk(r: () => number, depth = 0): Json {
+    const k = r();
+    if (depth > 3 || k < 0.3) {
+      const leaves: Json[] = ['x', '', '*', '**', '\\', '10.0.0.0/8', '1::/200', '>', '=', 1, -0, 1e300, 0.5, true, false, null];
+      return leaves[Math.floor(r() * leaves.length)];
+    }
+    if (k < 0.6) return Array.from({ length: Math.floor(r() * 4) }, () => junk(r, depth + 1));
+    const obj: { [key: string]: Json } = {};
+    for (let i = Math.floor(r() * 4); i > 0; i--) obj[OPS[Math.floor(r() * OPS.length)]] = junk(r, depth + 1);
+    return obj;
+  }
+
+  it('never throws while validating or matching', () => {
+    const r = rng(99);
+    const gen = new Gen(r);
+    let valid = 0;
+    for (let i = 0; i < 3000; i++) {
+      const pattern = junk(r);
+      const compiled = compilePatternValue(pattern);
+      expect(compiled.ok || compiled.issues.some((issue) => issue.severity === 'error')).toBe(true);
+      if (compiled.reason === undefined) {
+        valid++;
+        expect(typeof matchesPattern(pattern, gen.event())).toBe('boolean');
+      }
+    }
+    expect(valid).toBeGreaterThan(10);
+  });
+
+  it('never throws while parsing mangled JSON text', () => {
+    const r = rng(5);
+    const base = '{"detail":{"a":[{"prefix":"x"},1.5e3,null],"$or":[{"b":["\\u00e9"]},{"c":[true]}]}}';
+    for (let i = 0; i < 3000; i++) {
+      const chars = [...base];
+      for (let m = 0; m < 3; m++) {
+        const at = Math.floor(r() * chars.length);
+        if (r() < 0.5) chars.splice(at, 1);
+        else chars.splice(at, 0, '{}[]",:\\0e-'[Math.floor(r() * 12)]);
+      }
+      const parsed = parsePatternText(chars.join(''));
+      expect(parsed.node !== undefined || parsed.error !== undefined).toBe(true);
     }
   });
 });
