@@ -14,7 +14,7 @@ import type { Queue as SqsQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { AsyncSettings, InputSpec, Queue, Route, Target } from '../../model/types';
 import type { SystemContext } from '../context';
-import { acknowledge } from '../nag/acknowledge';
+import { acknowledge, acknowledgeWildcardResource, type NagReason } from '../nag/acknowledge';
 import type { BuiltLambda } from '../resources/lambda';
 import { buildQueue } from '../resources/queue';
 import type { TargetBinding } from '../targets/target-builder';
@@ -81,6 +81,8 @@ export function watchRule(scope: Construct, route: Route, ruleName: string, ctx:
 export interface FailureDestination {
   arn: string;
   statements: PolicyStatement[];
+  /** Wildcard resources of the statements, to acknowledge for cdk-nag (Fn::Sub templates). */
+  wildcards: { template: string; reason: NagReason }[];
 }
 
 export function handleFunctionFailures(scope: Construct, built: BuiltLambda, settings: AsyncSettings | null, destination: FailureDestination | null, what: string, ctx: SystemContext): void {
@@ -88,7 +90,10 @@ export function handleFunctionFailures(scope: Construct, built: BuiltLambda, set
   ctx.alarms.functionThrottles(scope, built.functionName, what);
   // Functions only a queue invokes are invoked synchronously: Lambda's asynchronous settings do not apply.
   if (!settings) return;
-  if (destination) built.policy.addStatements(...destination.statements);
+  if (destination) {
+    built.policy.addStatements(...destination.statements);
+    for (const w of destination.wildcards) acknowledgeWildcardResource(built.role, w.template, w.reason);
+  }
   new CfnEventInvokeConfig(scope, 'AsyncConfig', {
     functionName: built.fn.ref,
     qualifier: '$LATEST',
@@ -105,15 +110,19 @@ export function failureDestination(settings: AsyncSettings, queueArn: (name: str
   switch (target.kind) {
     case 'queue': {
       const arn = queueArn(target.queue);
-      return { arn, statements: [new PolicyStatement({ sid: 'SendFailedInvocations', actions: ['sqs:SendMessage'], resources: [arn] })] };
+      return { arn, statements: [new PolicyStatement({ sid: 'SendFailedInvocations', actions: ['sqs:SendMessage'], resources: [arn] })], wildcards: [] };
     }
     case 'topic': {
       const arn = ctx.names.topicArn(target.topic).token;
-      return { arn, statements: [new PolicyStatement({ sid: 'PublishFailedInvocations', actions: ['sns:Publish'], resources: [arn] }), topicKeyStatement(ctx)] };
+      return {
+        arn,
+        statements: [new PolicyStatement({ sid: 'PublishFailedInvocations', actions: ['sns:Publish'], resources: [arn] }), topicKeyStatement(ctx)],
+        wildcards: [{ template: ctx.names.anyKeyArn().template, reason: 'topicKey' }],
+      };
     }
     case 'bus': {
       const arn = ctx.names.busArn(target.bus).token;
-      return { arn, statements: [new PolicyStatement({ sid: 'PutFailedInvocations', actions: ['events:PutEvents'], resources: [arn] })] };
+      return { arn, statements: [new PolicyStatement({ sid: 'PutFailedInvocations', actions: ['events:PutEvents'], resources: [arn] })], wildcards: [] };
     }
   }
 }
@@ -122,7 +131,7 @@ export function failureDestination(settings: AsyncSettings, queueArn: (name: str
 export function topicKeyStatement(ctx: SystemContext): PolicyStatement {
   return new PolicyStatement({
     sid: 'UseTopicsKey',
-    actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+    actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
     resources: [ctx.names.anyKeyArn().token],
     conditions: { 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': ctx.names.topicKeyAlias() } },
   });

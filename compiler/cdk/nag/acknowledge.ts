@@ -14,14 +14,12 @@ export const NAG_REASONS = {
     'The topics key ARN ends in a generated id; access is limited to the one key through the kms:ResourceAliases condition on the project alias.',
   tableStreams: 'DynamoDB stream ARNs end in the stream\'s creation time; the resource is limited to the streams of the one table.',
   xray: 'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions (AWS service authorization reference).',
-  apiDestinationArn: 'API destination ARNs end in a generated id; the resource names the one destination, the trailing /* is that id.',
   accessLogBucket: 'This is the server access log bucket of the system\'s buckets; logging it into itself would loop.',
   apiIamAuthorization: 'The API uses IAM (SigV4) authorization: callers sign with their IAM or Cognito identity pool credentials, no user pool is involved.',
   apiWaf: 'A WAF web ACL is an account/organisation choice with its own cost; attach one to the stage if the API is public (see compiler/cdk/README.md).',
   apiGatewayLogsRole:
     'API Gateway\'s account-level CloudWatch Logs role uses the AWS managed policy AmazonAPIGatewayPushToCloudWatchLogs, the policy AWS documents for it.',
   lambdaRuntime: 'The runtime comes from the route files (defaults.lambda.runtime), which the project controls and upgrades deliberately.',
-  connectionSecret: 'The connection\'s secret is created and managed by EventBridge from the referenced Secrets Manager secret; rotate the source secret.',
 } as const;
 
 export type NagReason = keyof typeof NAG_REASONS;
@@ -33,8 +31,4 @@ export function acknowledge(scope: IConstruct, ruleId: string, reason: NagReason
 /** Acknowledges AwsSolutions-IAM5 for one wildcard resource given as an Fn::Sub template. */
 export function acknowledgeWildcardResource(scope: IConstruct, resourceTemplate: string, reason: NagReason): void {
   acknowledge(scope, `AwsSolutions-IAM5[Resource::${nagResource(resourceTemplate)}]`, reason);
-}
-
-export function acknowledgeWildcardAction(scope: IConstruct, action: string, reason: NagReason): void {
-  acknowledge(scope, `AwsSolutions-IAM5[Action::${action}]`, reason);
 }

@@ -93,7 +93,7 @@ export function planSystem(model: RouteModel, budget = DEFAULT_STACK_BUDGET): Sy
     names.add(s.stackName);
   }
 
-  const index = <T>(pick: (u: PlacementUnit) => { name: string }[]): Map<string, RouteStackPlan> =>
+  const index = (pick: (u: PlacementUnit) => { name: string }[]): Map<string, RouteStackPlan> =>
     new Map(stacks.flatMap((s) => s.units.flatMap((u) => pick(u).map((x) => [x.name, s] as const))));
   return {
     project,
