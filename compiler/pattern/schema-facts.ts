@@ -126,6 +126,7 @@ export class SchemaReader {
     const siblings = new Set<string>();
     let anyOpen = false;
     let anyUnknown = false;
+    let forbidden = false;
     const results: PathLookup[] = [];
     for (const { schema: alt, role } of withRoles) {
       if (alt === true) {
@@ -155,7 +156,10 @@ export class SchemaReader {
             }
           }
         }
-        if (sub.length > 0) results.push(this.walk(sub, segments.slice(take), required && requiredHere.includes(name), underArray));
+        // `"name": false` forbids the property outright.
+        const allowed = sub.filter((x) => x !== false);
+        if (sub.length > 0 && allowed.length === 0) forbidden = true;
+        if (allowed.length > 0) results.push(this.walk(allowed, segments.slice(take), required && requiredHere.includes(name), underArray));
       }
       const additional = alt.additionalProperties;
       const declaresObject = alt.type === undefined || alt.type === 'object' || (Array.isArray(alt.type) && alt.type.includes('object'));
@@ -175,6 +179,7 @@ export class SchemaReader {
     }
     const open = results.find((r) => !r.found && !r.closed);
     if (open) return open;
+    if (forbidden) return { found: false, closed: true, segment: segments[0], siblings: [...siblings] };
     if (anyOpen || anyUnknown) return { found: false, closed: false, segment: segments[0], siblings: [...siblings] };
     const deeper = results.find((r) => !r.found && r.closed);
     if (deeper) return deeper;

@@ -123,6 +123,12 @@ const cases: { name: string; given: unknown; candidates?: EventTypeCandidate[]; 
   },
   { name: 'typo in an open object (warning)', given: { detail: { amout: [{ numeric: ['>', 1] }] } }, candidates: [openType], want: [['ER6002', 'warning', '/detail/amout']] },
   { name: 'undeclared, not a typo, in an open object', given: { detail: { currency: ['EUR'] } }, candidates: [openType], want: [] },
+  {
+    name: 'property forbidden with a false schema',
+    given: { detail: { secret: ['x'] } },
+    candidates: [{ ...openType, detailSchema: { type: 'object', properties: { amount: { type: 'number' }, secret: false } } }],
+    want: [['ER6001', 'error', '/detail/secret']],
+  },
   { name: 'unresolvable $ref', given: { detail: { thing: ['x'] } }, candidates: [unresolved], want: [['ER6011', 'warning', '/detail/thing']] },
   { name: '$or branch on a missing path', given: { detail: { $or: [{ total: [1] }, { totl: [1] }] } }, want: [['ER6001', 'error', '/detail/$or/1/totl']] },
 ];
