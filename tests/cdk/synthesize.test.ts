@@ -10,6 +10,7 @@ import { SynthError } from '../../compiler/cdk/errors';
 import { ModelBuilder } from './support/models';
 import { cdkContext, exampleModel, placeholderCode, REPO_ROOT } from './support/system';
 import { largeModel } from './support/large-model';
+import { everyFeature } from './support/every-feature';
 
 const STRICT = { '@aws-cdk/core:validateAgainstDefaultRules': true, '@aws-cdk/core:strictCfnValidateErrors': true };
 const dirs: string[] = [];
@@ -63,6 +64,10 @@ describe('synthesizeSystem', () => {
     );
     const report = await synthesizeSystem({ projectRoot: REPO_ROOT, outdir: tempDir(), validate: true, model, code: placeholderCode, context: { ...cdkContext(), ...STRICT }, overrides: { stackBudget: 200 } });
     expect(report.stacks.length).toBeGreaterThan(3);
+  });
+
+  it('passes validation for a system using every feature', async () => {
+    await synthesizeSystem({ projectRoot: REPO_ROOT, outdir: tempDir(), validate: true, model: everyFeature(), code: placeholderCode, context: { ...cdkContext(), ...STRICT } });
   });
 
   it('fails on a template CloudFormation would reject (the validation is really on)', async () => {

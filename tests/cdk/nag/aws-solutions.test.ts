@@ -2,48 +2,8 @@
 // is made in compiler/cdk with its reason (compiler/cdk/nag/acknowledge.ts lists them).
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import type { RouteModel } from '../../../compiler/model/types';
-import { ModelBuilder } from '../support/models';
+import { everyFeature } from '../support/every-feature';
 import { buildTestSystem, exampleModel } from '../support/system';
-
-/** Every feature the example does not use: tracing, bucket access, topic on-failure, FIFO, API events... */
-function everyFeature(): RouteModel {
-  return new ModelBuilder()
-    .defaults((d) => (d.lambda.tracing = true))
-    .bus('commerce', { archive: { name: 'commerce-archive', retentionDays: 0 }, schemaDiscovery: true, allowAccounts: ['222233334444'] })
-    .eventType('Placed', { bus: 'commerce', producer: { kind: 'api', method: 'POST', path: '/placed' } })
-    .topic('alerts', [{ protocol: 'email', endpoint: 'a@example.com' }])
-    .queue('orders', { fifo: true })
-    .queue('inbox')
-    .logGroup('audit')
-    .apiDestination('erp', { auth: { kind: 'oauth', tokenUrl: 'https://id.example.com/token', method: 'POST', secret: 's', clientIdField: 'id', clientSecretField: 'secret' } })
-    .table('ledger', { stream: { bus: 'commerce', source: 'com.example.ledger', detailType: 'Ledger Changed' } })
-    .bucket('raw', { eventBridge: true, versioned: true, expireAfterDays: 30 })
-    .route('everything', {
-      bus: 'commerce',
-      targets: [
-        { kind: 'lambda', function: 'work/all' },
-        { kind: 'sqs', queue: 'orders', messageGroupId: 'orders' },
-        { kind: 'apiDestination', destination: 'erp' },
-        { kind: 'email', from: 'a@example.com', identity: 'example.com', to: ['b@example.com'], cc: [], subject: 's', body: 'b' },
-        { kind: 'logs', logGroup: 'audit' },
-      ],
-    })
-    .route('elsewhere', {
-      bus: 'commerce',
-      targets: [
-        { kind: 'bus', bus: null, arn: 'arn:aws:events:eu-west-1:111122223333:event-bus/partner', account: '111122223333' },
-        { kind: 'stepFunctions', stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:flow' },
-        { kind: 'sqs', queue: 'inbox', messageGroupId: null },
-      ],
-    })
-    .consumer('inbox', 'inbox/consume')
-    .function('work/all', (fn) => {
-      fn.async.onFailure = { kind: 'topic', topic: 'alerts' };
-      fn.access = { tables: [{ name: 'ledger', mode: 'readwrite', env: 'TABLE_LEDGER' }], buckets: [{ name: 'raw', mode: 'readwrite', env: 'BUCKET_RAW' }], publish: [{ bus: 'commerce', env: 'BUS_COMMERCE' }] };
-    })
-    .build();
-}
 
 describe.each([
   ['the example system', exampleModel],
