@@ -40,6 +40,20 @@ describe('schemaTypes', () => {
     expect(changed.stats).toEqual({ hits: 39, misses: 1 });
   });
 
+  it('generates equal schemas once, each under its own name', async () => {
+    const { code, stats } = await schemaTypes([{ name: 'Created', schema: schema(7) }, { name: 'Updated', schema: schema(7) }], undefined);
+    expect(stats).toEqual({ hits: 0, misses: 1 });
+    expect(code.get('Created')).toContain('export interface Created {');
+    expect(code.get('Updated')).toBe(code.get('Created')!.replace('interface Created', 'interface Updated'));
+  });
+
+  it('generates under the real name when the schema already declares it', async () => {
+    const clash: JsonObject = { type: 'object', properties: { inner: { $ref: '#/definitions/Thing' } }, definitions: { Thing: { type: 'object', properties: { x: { type: 'string' } } } } };
+    const { code } = await schemaTypes([{ name: 'Thing', schema: clash }], undefined);
+    const declared = [...code.get('Thing')!.matchAll(/^export interface (\w+)/gm)].map((m) => m[1]);
+    expect(declared).toEqual(['Thing', 'Thing1']);
+  });
+
   it('says which event type failed', async () => {
     await expect(schemaTypes([{ name: 'Broken', schema: { type: 'object', properties: { a: { $ref: '#/definitions/Missing' } } } }], undefined)).rejects.toThrow(/Broken/);
   });
