@@ -30,7 +30,7 @@ const STAR = 256;
 const UTF8 = new TextEncoder();
 
 interface Machine {
-  patterns: Map<string, Int16Array>;
+  patterns: Map<string, WildcardPattern>;
 }
 
 interface NameNode {
@@ -55,12 +55,12 @@ export function ruleComplexity(subRules: readonly SubRule[], cap = MAX_COMPLEXIT
     // One sub-rule: each field is its own machine.
     let worst = 0;
     for (const field of subRules[0].fields) {
-      const patterns = new Map<string, Int16Array>();
+      const patterns = new Map<string, WildcardPattern>();
       for (const { test } of field.values) {
-        if (test.op === 'wildcard') patterns.set(`w${test.value}`, tokensOf(test.pattern));
-        else if (test.op === 'anything-but-wildcard') test.patterns.forEach((p, i) => patterns.set(`a${test.values[i]}`, tokensOf(p)));
+        if (test.op === 'wildcard') patterns.set(`w${test.value}`, test.pattern);
+        else if (test.op === 'anything-but-wildcard') test.patterns.forEach((p, i) => patterns.set(`a${test.values[i]}`, p));
       }
-      if (patterns.size > 0) worst = Math.max(worst, machineScore([...patterns.values()], cap));
+      if (patterns.size > 0) worst = Math.max(worst, fieldScore(patterns, cap));
     }
     return Math.min(worst, cap);
   }
@@ -76,10 +76,10 @@ export function ruleComplexity(subRules: readonly SubRule[], cap = MAX_COMPLEXIT
       }
       for (const { test } of field.values) {
         if (test.op === 'wildcard') {
-          machine.patterns.set(`w${test.value}`, tokensOf(test.pattern));
+          machine.patterns.set(`w${test.value}`, test.pattern);
           any = true;
         } else if (test.op === 'anything-but-wildcard') {
-          test.patterns.forEach((p, i) => machine.patterns.set(`a${test.values[i]}`, tokensOf(p)));
+          test.patterns.forEach((p, i) => machine.patterns.set(`a${test.values[i]}`, p));
           any = true;
         }
       }
@@ -96,7 +96,7 @@ export function ruleComplexity(subRules: readonly SubRule[], cap = MAX_COMPLEXIT
   let worst = 0;
   const visit = (node: NameNode): void => {
     for (const machine of node.machines.values()) {
-      if (machine.patterns.size > 0) worst = Math.max(worst, machineScore([...machine.patterns.values()], cap));
+      if (machine.patterns.size > 0) worst = Math.max(worst, fieldScore(machine.patterns, cap));
       if (worst >= cap) return;
     }
     for (const child of node.next.values()) {
@@ -125,19 +125,19 @@ export function tokensOf(pattern: WildcardPattern): Int16Array {
 
 const scoreCache = new Map<string, number>();
 
-/** Largest number of prefixes of the patterns that one input matches together (capped). */
-export function machineScore(patterns: readonly Int16Array[], cap = MAX_COMPLEXITY): number {
-  // Rule sets repeat the same wildcard values; the score depends only on the token lists and the cap.
-  const key = `${cap}|${patterns.map((p) => p.join(',')).sort().join('|')}`;
+/** The score of one field's wildcard values (keyed by kind and text), memoized: rule sets repeat them. */
+function fieldScore(patterns: Map<string, WildcardPattern>, cap: number): number {
+  const key = `${cap}\u0001${[...patterns.keys()].sort().join('\u0001')}`;
   const known = scoreCache.get(key);
   if (known !== undefined) return known;
-  const score = computeScore(patterns, cap);
+  const score = machineScore([...patterns.values()].map(tokensOf), cap);
   if (scoreCache.size > 10_000) scoreCache.clear();
   scoreCache.set(key, score);
   return score;
 }
 
-function computeScore(patterns: readonly Int16Array[], cap: number): number {
+/** Largest number of prefixes of the patterns that one input matches together (capped). */
+export function machineScore(patterns: readonly Int16Array[], cap = MAX_COMPLEXITY): number {
   // Bit k of a pattern's state: its first k tokens match the input read so far (bit 0: the empty prefix).
   // A literal moves a bit one place up when the byte fits; a star keeps its bit and takes the bit below.
   const alphabet = new Set<number>([-1]); // -1: any byte no pattern names

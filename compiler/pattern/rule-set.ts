@@ -110,13 +110,13 @@ export class RuleSet {
       for (const sub of rule.subRules) {
         subRuleRule.push(ruleId);
         for (const field of sub.fields) {
-          const tests = field.values.map((v) => v.test);
-          const key = `${field.path}\u0001${tests.map(testKey).join('\u0001')}`;
+          let key = field.path;
+          for (const v of field.values) key += '\u0001' + testKey(v.test);
           let id = condIds.get(key);
           if (id === undefined) {
             id = this.conditions.length;
             condIds.set(key, id);
-            this.conditions.push(makeCondition(this.pathId(field.path), tests));
+            this.conditions.push(makeCondition(this.pathId(field.path), field.values.map((v) => v.test)));
           }
           subRuleConds.push(id);
         }
