@@ -124,7 +124,7 @@ const target = {
       ['from', 'to', 'subject', 'body'],
     ),
     queue: str('An SQS queue declared under `queues:`.'),
-    messageGroupId: str('For a FIFO queue: JSON path of the message group id, e.g. `$.detail.orderId`.'),
+    messageGroupId: str('For a FIFO queue: the message group id (a fixed value, 1-128 characters); EventBridge rules send one group per target.'),
     stateMachine: str('A Step Functions state machine ARN (arn:aws:states:REGION:ACCOUNT:stateMachine:NAME).'),
     bus: str('Another event bus: the name of a bus of this project, or a bus ARN (another region or account).'),
     apiDestination: str('An HTTP endpoint declared under `apiDestinations:`.'),

@@ -409,7 +409,7 @@ export interface Target {
    */
   queue?: string;
   /**
-   * For a FIFO queue: JSON path of the message group id, e.g. `$.detail.orderId`.
+   * For a FIFO queue: the message group id (a fixed value, 1-128 characters); EventBridge rules send one group per target.
    */
   messageGroupId?: string;
   /**

@@ -11,6 +11,8 @@ import type { Defaults, InputSpec, JsonValue, RetryPolicy, Target } from './type
 
 export const TARGET_KINDS = ['lambda', 'notify', 'email', 'queue', 'stateMachine', 'bus', 'apiDestination', 'log'] as const;
 
+/** SQS MessageGroupId: 1-128 alphanumeric and punctuation characters. */
+const MESSAGE_GROUP_ID = /^[A-Za-z0-9!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]{1,128}$/;
 const STATE_MACHINE_ARN = /^arn:aws[a-z-]*:states:[a-z0-9-]+:[0-9]{12}:stateMachine:[A-Za-z0-9_-]{1,80}$/;
 const BUS_ARN = /^arn:aws[a-z-]*:events:([a-z0-9-]+):([0-9]{12}):event-bus\/([.\-_A-Za-z0-9/]{1,256})$/;
 const RESERVED_INPUT = ['aws.events.rule-arn', 'aws.events.rule-name', 'aws.events.event.ingestion-time', 'aws.events.event', 'aws.events.event.json'];
@@ -81,6 +83,15 @@ export function buildTarget(t: TargetDecl, index: number, ctx: TargetContext): T
       const fifo = q?.value?.fifo === true;
       if (fifo && !t.messageGroupId) reporter.report(file, `${p}/queue`, 'ER3038', `queue "${t.queue}" is FIFO and the target has no messageGroupId`, 'add `messageGroupId: $.detail.<field>` (the JSON path of the group id)');
       if (!fifo && t.messageGroupId) reporter.report(file, `${p}/messageGroupId`, 'ER3038', `queue "${t.queue}" is a standard queue; messageGroupId applies to FIFO queues only`, 'remove messageGroupId, or declare the queue with `fifo: true`', { atKey: true });
+      if (fifo && t.messageGroupId && (t.messageGroupId.startsWith('$.') || !MESSAGE_GROUP_ID.test(t.messageGroupId))) {
+        reporter.report(
+          file,
+          `${p}/messageGroupId`,
+          'ER3038',
+          t.messageGroupId.startsWith('$') ? `messageGroupId "${t.messageGroupId}" is a JSON path; EventBridge rules send a fixed message group id` : `messageGroupId "${t.messageGroupId}" is not a valid SQS message group id`,
+          'write a fixed id of 1-128 letters, digits and punctuation (e.g. the route name); a group taken from each event needs an EventBridge pipe',
+        );
+      }
       seed = `sqs-${t.queue}`;
       target = { kind: 'sqs', queue: t.queue!, messageGroupId: t.messageGroupId ?? null, id: '', retry, deadLetterQueue, input: null };
       break;

@@ -191,7 +191,7 @@ export interface EmailTarget extends TargetBase {
 export interface SqsTarget extends TargetBase {
   kind: 'sqs';
   queue: string;
-  /** For FIFO queues: a JSON path into the event, e.g. "$.detail.orderId". */
+  /** For FIFO queues: the fixed message group id (EventBridge rules cannot take it from the event). */
   messageGroupId: string | null;
 }
 export interface StepFunctionsTarget extends TargetBase {

@@ -48,7 +48,7 @@ export const validateCodes: readonly CodeInfo[] = [
   e('ER3034', 'Invalid email template', 'An email subject or body is not a valid Handlebars template.'),
   e('ER3035', 'Table streamed twice', 'Only one `dynamodb` source may stream a table onto the buses.'),
   e('ER3036', 'Duplicate target id', 'Target ids are unique within a route. Give one of the targets an explicit `id`.'),
-  e('ER3038', 'FIFO queue target without message group', 'A FIFO queue target needs `messageGroupId` (a JSON path into the event); a standard queue must not have one.'),
+  e('ER3038', 'Message group id missing or invalid', 'A FIFO queue target needs `messageGroupId`, a fixed id of 1-128 characters (EventBridge rules cannot take it from the event); a standard queue must not have one.'),
   e('ER3039', 'Route forwards to its own bus', 'A `bus:` target that is the route\'s own bus would loop events back into the same rules.'),
   e('ER3040', 'Unknown test event type', 'A route test names a `type` the route does not listen to.'),
   e('ER3041', 'Invalid phone number', 'SMS subscriptions take E.164 numbers: `+` and 8 to 15 digits.'),
