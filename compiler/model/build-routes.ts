@@ -144,7 +144,7 @@ function buildTest(t: RouteTestDecl, index: number, decl: Declaration<RouteDecl>
     }
     type = named;
   }
-  return { name: t.name ?? `test ${index + 1}`, event: completeEvent(type, t.event as JsonObject, t.complete ?? true), matches: t.matches };
+  return { name: t.name ?? `test ${index + 1}`, eventType: type.name, event: completeEvent(type, t.event as JsonObject, t.complete ?? true), matches: t.matches };
 }
 
 /** A whole event from a partial one: the envelope of the type, and `detail` over the type's first example. */

@@ -149,6 +149,8 @@ export interface Route {
 
 export interface RouteTest {
   name: string;
+  /** The event type the sample is (one of the route's `eventTypes`). */
+  eventType: string;
   /** The complete event after completion from the event type's examples and envelope defaults. */
   event: JsonObject;
   matches: boolean;

@@ -42,6 +42,7 @@ export const PATTERN_CODES = {
   testExpectedMatch: 'ER7001',
   testUnexpectedMatch: 'ER7002',
   testEventInvalid: 'ER7003',
+  testEventSchema: 'ER7004',
 } as const;
 
 const C = PATTERN_CODES;
@@ -262,5 +263,11 @@ export const patternCodes: readonly CodeInfo[] = [
     severity: 'error',
     title: 'Route test event is not a JSON object',
     explanation: 'EventBridge only accepts events that are JSON objects ("Parameter Event is not valid.").',
+  },
+  {
+    code: C.testEventSchema,
+    severity: 'error',
+    title: 'Route test event does not fit its event type',
+    explanation: "The test's `detail` (after completion from the event type's first example) does not validate against the event type's schema, so the test checks an event that could never be published. Fix the sample, or name the right `type:`.",
   },
 ];

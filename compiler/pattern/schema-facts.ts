@@ -143,6 +143,7 @@ export class SchemaReader {
       for (const name of Object.keys(properties)) siblings.add(name);
       const requiredHere = Array.isArray(alt.required) ? (alt.required as unknown[]) : [];
       // A key may itself contain dots: "a.b" in the schema answers the path a.b as well.
+      let declaredHere = false;
       for (let take = 1; take <= segments.length; take++) {
         const name = segments.slice(0, take).join('.');
         const sub: unknown[] = [];
@@ -158,9 +159,12 @@ export class SchemaReader {
         }
         // `"name": false` forbids the property outright.
         const allowed = sub.filter((x) => x !== false);
+        if (sub.length > 0) declaredHere = true;
         if (sub.length > 0 && allowed.length === 0) forbidden = true;
         if (allowed.length > 0) results.push(this.walk(allowed, segments.slice(take), required && requiredHere.includes(name), underArray));
       }
+      // additionalProperties applies only to names the schema does not declare.
+      if (declaredHere) continue;
       const additional = alt.additionalProperties;
       const declaresObject = alt.type === undefined || alt.type === 'object' || (Array.isArray(alt.type) && alt.type.includes('object'));
       if (!declaresObject) continue;

@@ -15,6 +15,9 @@ import type { RouteFile } from '../language/route-file.types';
 import { loadValidators } from '../validate/ajv-setup';
 import { checkModelLimits } from '../validate/limits';
 import { checkEventSchemas, reportExampleResults } from '../validate/event-schemas';
+import { checkFilters } from '../validate/filters';
+import { eventNameDiagnostics } from '../emit/events/event-names';
+import { reportTestEventResults, runRouteTests, testEventChecks, type RouteTestResult } from '../validate/route-tests';
 import { checkInstances, runLocally, type InstanceJob, type InstanceResult } from '../validate/instance-checks';
 import type { CompileCache, FileEntry } from './cache';
 import { checkFileText, locateIn } from './file-check';
@@ -27,6 +30,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   files: SourceFile[];
   schemaFiles: SchemaFiles;
+  /** Every route test and its verdict. */
+  routeTests: RouteTestResult[];
   errorCount: number;
 }
 
@@ -113,9 +118,17 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem });
     const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, built.reporter);
     checkModelLimits(built.model, built.reporter);
+    checkFilters(built.model, built.reporter);
+    // Names the generated TypeScript needs (ER8002), located at the event type's declaration.
+    for (const d of eventNameDiagnostics(built.model)) {
+      const where = built.eventTypes.extras.get(d.pointer.split('/')[2]);
+      built.reporter.add(where?.file ?? d.file, { code: d.code, severity: d.severity, pointer: where?.pointer ?? d.pointer, message: d.message, hint: d.hint, atKey: true });
+    }
+    const routeTests = runRouteTests(built.model, built.reporter);
+    const testChecks = testEventChecks(built.model);
 
     // 3. Values against schemas (in the worker when there are many), overlapped with `whileChecking`.
-    const jobs: InstanceJob[] = exampleChecks.map((c) => c.job);
+    const jobs: InstanceJob[] = [...exampleChecks.map((c) => c.job), ...testChecks.map((c) => c.job)];
     const run = (todo: InstanceJob[]): Promise<InstanceResult[]> => {
       if (!worker && todo.length >= PARALLEL_THRESHOLD) worker = CompileWorker.start();
       return worker ? worker.instances(todo).catch(() => runLocally(todo)) : runLocally(todo);
@@ -123,14 +136,16 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     const checked = checkInstances(jobs, cache, run);
     const noErrorsYet = built.reporter.errorCount === 0 && !diagnostics.some((d) => d.severity === 'error');
     if (options.whileChecking && noErrorsYet) await options.whileChecking(built.model);
-    reportExampleResults(built.eventTypes, exampleChecks, await checked, built.reporter);
+    const instanceResults = await checked;
+    reportExampleResults(built.eventTypes, exampleChecks, instanceResults, built.reporter);
+    reportTestEventResults(testChecks, instanceResults, built.reporter);
 
     for (const { file, diagnostic } of built.reporter.items) {
       const located = texts.has(file) ? locateIn(parse(file), diagnostic) : locateIn(UNLOCATED, diagnostic);
       diagnostics.push({ ...located, file });
     }
     diagnostics.sort(compareDiagnostics);
-    return { model: built.model, diagnostics, files: sources.files, schemaFiles, errorCount: diagnostics.filter((d) => d.severity === 'error').length };
+    return { model: built.model, diagnostics, files: sources.files, schemaFiles, routeTests, errorCount: diagnostics.filter((d) => d.severity === 'error').length };
   } finally {
     worker?.close();
   }

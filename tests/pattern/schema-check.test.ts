@@ -62,6 +62,14 @@ const openType: EventTypeCandidate = {
   detailSchema: { type: 'object', properties: { amount: { type: 'number' } } },
 };
 
+/** No additionalProperties anywhere: the common way schemas are written. */
+const openOrder: EventTypeCandidate = {
+  name: 'OpenOrder',
+  source: 'com.acme.orders',
+  detailType: 'Open Order',
+  detailSchema: { type: 'object', properties: { ref: { type: 'string' }, amount: { type: 'number', minimum: 0 }, state: { type: 'string', enum: ['new', 'done'] } } },
+};
+
 const unresolved: EventTypeCandidate = {
   name: 'Remote',
   source: 'com.acme.remote',
@@ -129,6 +137,10 @@ const cases: { name: string; given: unknown; candidates?: EventTypeCandidate[]; 
     candidates: [{ ...openType, detailSchema: { type: 'object', properties: { amount: { type: 'number' }, secret: false } } }],
     want: [['ER6001', 'error', '/detail/secret']],
   },
+  // Objects without additionalProperties: false still type their declared properties.
+  { name: 'enum of a declared property in an open object', given: { detail: { state: ['gone'] } }, candidates: [openOrder], want: [['ER6005', 'error', '/detail/state/0']] },
+  { name: 'numeric on a declared string of an open object', given: { detail: { ref: [{ numeric: ['>', 1] }] } }, candidates: [openOrder], want: [['ER6003', 'error', '/detail/ref/0']] },
+  { name: 'range outside a declared number of an open object', given: { detail: { amount: [{ numeric: ['<', 0] }] } }, candidates: [openOrder], want: [['ER6007', 'error', '/detail/amount/0']] },
   { name: 'unresolvable $ref', given: { detail: { thing: ['x'] } }, candidates: [unresolved], want: [['ER6011', 'warning', '/detail/thing']] },
   { name: '$or branch on a missing path', given: { detail: { $or: [{ total: [1] }, { totl: [1] }] } }, want: [['ER6001', 'error', '/detail/$or/1/totl']] },
 ];
