@@ -1,5 +1,6 @@
-// Loads the shared conformance data (../shared/conformance from the repository root). The folder must
-// exist: a missing folder throws, so the conformance tests fail loudly instead of being skipped.
+// Loads the conformance data: ../shared/conformance beside the repository when it exists, else the
+// vendored copy in tests/fixtures/conformance (a clean clone in CI). A missing folder throws, so the
+// conformance tests fail loudly instead of being skipped.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,11 +8,13 @@ import type { JsonNode } from '../../compiler/pattern/ast';
 import { parsePatternText } from '../../compiler/pattern/json-text';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-export const conformanceDir = resolve(repoRoot, '../shared/conformance');
+export const sharedConformanceDir = resolve(repoRoot, '../shared/conformance');
+export const vendoredConformanceDir = resolve(repoRoot, 'tests/fixtures/conformance');
+export const conformanceDir = existsSync(sharedConformanceDir) ? sharedConformanceDir : vendoredConformanceDir;
 
 export function requireConformanceDir(): string {
   if (!existsSync(conformanceDir)) {
-    throw new Error(`conformance data not found at ${conformanceDir}: the shared folder must sit beside the repository`);
+    throw new Error(`conformance data not found at ${conformanceDir}: neither ../shared/conformance nor tests/fixtures/conformance exists`);
   }
   return conformanceDir;
 }
