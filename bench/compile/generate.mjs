@@ -1,5 +1,6 @@
 // Generates a synthetic project for the compile benchmark: N route files (default 500), each with two
-// event types and three routes over a mix of target kinds, filters and tests. Deterministic.
+// event types and three routes over a mix of target kinds, filters and tests. Deterministic; every
+// schema is distinct (domain-specific fields), as in a real system.
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -49,6 +50,7 @@ events:
         tags: { type: array, items: { type: string } }
         owner: { type: object, properties: { id: { type: string }, email: { type: string } }, required: [id] }
         createdAt: { type: string, format: date-time }
+        domain${f}Code: { type: string, description: Code of domain ${f}. }
     examples:
       - { id: e-${f}, amount: 12.5, status: new, region: eu, tags: [a], owner: { id: u-1 } }
   ${B}:
@@ -60,6 +62,7 @@ events:
         id: { type: string }
         changes: { type: array, items: { type: object, properties: { field: { type: string }, from: {}, to: {} }, required: [field] } }
         version: { type: integer, minimum: 1 }
+        domain${f}Reason: { type: string, enum: [manual, automatic, import${f}] }
     examples:
       - { id: e-${f}, changes: [{ field: status, from: new, to: active }], version: 2 }
 

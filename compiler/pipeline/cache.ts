@@ -2,6 +2,7 @@
 //   - per route file: its parsed value and its own (per-file) diagnostics, so that a recompile parses
 //     only the files that changed;
 //   - per schema and values: the result of checking examples and test events against event schemas;
+//   - per route content: its filter checks and route test results;
 //   - the last successful run: a key over every input and the outputs it wrote, so that a recompile
 //     with no change only hashes the inputs, checks the outputs are untouched, and prints the summary.
 // A cache entry is only a shortcut: deleting the folder never changes what compile produces.
@@ -9,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
+import type { RouteCheck, RouteCheckMemo } from '../validate/route-checks';
 
 export const CACHE_DIR = 'node_modules/.cache/eventroutes';
 const STATE_FILE = 'state.json';
@@ -37,14 +39,16 @@ export interface CacheState {
   build: string;
   files: Record<string, FileEntry>;
   instances: Record<string, InstanceResult>;
+  routes: Record<string, RouteCheck>;
   lastRun: LastRun | null;
 }
 
-export class CompileCache implements InstanceMemo {
+export class CompileCache implements InstanceMemo, RouteCheckMemo {
   readonly dir: string;
   private state: CacheState;
   private readonly usedFiles = new Set<string>();
   private readonly usedInstances = new Set<string>();
+  private readonly usedRoutes = new Set<string>();
 
   private constructor(dir: string, state: CacheState) {
     this.dir = dir;
@@ -54,7 +58,7 @@ export class CompileCache implements InstanceMemo {
   /** Opens the cache of the project at `root`; `build` identifies the compiler build (a new build starts empty). */
   static open(root: string, build: string): CompileCache {
     const dir = join(root, CACHE_DIR);
-    let state: CacheState = { build, files: {}, instances: {}, lastRun: null };
+    let state: CacheState = { build, files: {}, instances: {}, routes: {}, lastRun: null };
     try {
       const loaded = JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8')) as CacheState;
       if (loaded.build === build) state = loaded;
@@ -90,13 +94,26 @@ export class CompileCache implements InstanceMemo {
     this.usedInstances.add(key);
   }
 
+  routeCheck(key: string): RouteCheck | undefined {
+    const entry = this.state.routes[key];
+    if (entry) this.usedRoutes.add(key);
+    return entry;
+  }
+
+  putRouteCheck(key: string, check: RouteCheck): void {
+    this.state.routes[key] = check;
+    this.usedRoutes.add(key);
+  }
+
   /** Writes the cache, keeping only the entries this run used (so it never grows without bound). */
   save(lastRun: LastRun | null): void {
     const files: Record<string, FileEntry> = {};
     for (const hash of this.usedFiles) files[hash] = this.state.files[hash];
     const instances: Record<string, InstanceResult> = {};
     for (const key of this.usedInstances) instances[key] = this.state.instances[key];
-    this.state = { build: this.state.build, files, instances, lastRun };
+    const routes: Record<string, RouteCheck> = {};
+    for (const key of this.usedRoutes) routes[key] = this.state.routes[key];
+    this.state = { build: this.state.build, files, instances, routes, lastRun };
     try {
       mkdirSync(this.dir, { recursive: true });
       const tmp = join(this.dir, `${STATE_FILE}.${process.pid}`);

@@ -15,9 +15,9 @@ import type { RouteFile } from '../language/route-file.types';
 import { loadValidators } from '../validate/ajv-setup';
 import { checkModelLimits } from '../validate/limits';
 import { checkEventSchemas, reportExampleResults } from '../validate/event-schemas';
-import { checkFilters } from '../validate/filters';
+import { checkRoutes } from '../validate/route-checks';
 import { eventNameDiagnostics } from '../emit/events/event-names';
-import { reportTestEventResults, runRouteTests, testEventChecks, type RouteTestResult } from '../validate/route-tests';
+import { reportTestEventResults, testEventChecks, type RouteTestResult } from '../validate/route-tests';
 import { checkInstances, runLocally, type InstanceJob, type InstanceResult } from '../validate/instance-checks';
 import type { CompileCache, FileEntry } from './cache';
 import { checkFileText, locateIn } from './file-check';
@@ -118,13 +118,13 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem });
     const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, built.reporter);
     checkModelLimits(built.model, built.reporter);
-    checkFilters(built.model, built.reporter);
+
     // Names the generated TypeScript needs (ER8002), located at the event type's declaration.
     for (const d of eventNameDiagnostics(built.model)) {
       const where = built.eventTypes.extras.get(d.pointer.split('/')[2]);
       built.reporter.add(where?.file ?? d.file, { code: d.code, severity: d.severity, pointer: where?.pointer ?? d.pointer, message: d.message, hint: d.hint, atKey: true });
     }
-    const routeTests = runRouteTests(built.model, built.reporter);
+    const routeTests = checkRoutes(built.model, built.reporter, cache);
     const testChecks = testEventChecks(built.model);
 
     // 3. Values against schemas (in the worker when there are many), overlapped with `whileChecking`.

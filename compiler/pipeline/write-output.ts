@@ -1,11 +1,17 @@
-// Writes what the emitters produced. generated/ is replaced all-or-nothing: the new tree is built in a
-// temporary folder beside it (unchanged files hard-linked, so they are not rewritten), then swapped in
-// with two renames. Files meant for the user (handler stubs) are created only where none exists.
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+// Writes what the emitters produced. generated/ changes all-or-nothing, through a roll-forward journal:
+//   1. every new or changed file is written into a staging folder beside generated/ (`.generated.staging`),
+//   2. a journal listing the moves and deletions is written there and committed with an atomic rename,
+//   3. the moves are applied (renames) and the staging folder removed.
+// A crash before the commit leaves generated/ as it was (the staging folder is discarded next time);
+// a crash after it is finished by the next run (`recoverGenerated`). Unchanged files are never
+// rewritten. Files meant for the user (handler stubs) are created only where none exists.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GeneratedFile } from '../emit/types';
 
 export const GENERATED_DIR = 'generated';
+const STAGING_DIR = `.${GENERATED_DIR}.staging`;
+const JOURNAL = 'JOURNAL.json';
 
 export interface WriteReport {
   /** Generated files whose content changed or that are new. */
@@ -15,6 +21,13 @@ export interface WriteReport {
   /** Files created once for the user (handler stubs, their tests). */
   created: string[];
   unchanged: number;
+}
+
+interface Journal {
+  /** [staged file, target], relative to the project root. */
+  moves: [string, string][];
+  /** Files to delete, relative to the project root. */
+  deletes: string[];
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
@@ -36,7 +49,7 @@ function readIfExists(path: string): string | undefined {
   }
 }
 
-/** What would change, without writing: used by `check --drift` style callers and the cache. */
+/** What would change in generated/ (paths relative to it), without writing. */
 export function planGenerated(root: string, files: readonly GeneratedFile[]): { changed: string[]; removed: string[]; unchanged: string[] } {
   const dir = join(root, GENERATED_DIR);
   const wanted = new Map(files.filter((f) => f.ownership === 'generated').map((f) => [f.path.slice(GENERATED_DIR.length + 1), f.content]));
@@ -48,14 +61,80 @@ export function planGenerated(root: string, files: readonly GeneratedFile[]): { 
   return { changed: changed.sort(), removed: removed.sort(), unchanged: unchanged.sort() };
 }
 
+/** mkdir -p, once per folder in a run (thousands of files share few folders). */
+class DirMaker {
+  private readonly made = new Set<string>();
+
+  ensure(dir: string): void {
+    if (this.made.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.made.add(dir);
+  }
+}
+
+/** Finishes a committed journal left by an interrupted run, or discards uncommitted staging. */
+export function recoverGenerated(root: string): void {
+  const staging = join(root, STAGING_DIR);
+  if (!existsSync(staging)) return;
+  const journal = readIfExists(join(staging, JOURNAL));
+  if (journal !== undefined) applyJournal(root, JSON.parse(journal) as Journal);
+  rmSync(staging, { recursive: true, force: true });
+}
+
+function applyJournal(root: string, journal: Journal): void {
+  const dirs = new DirMaker();
+  for (const [staged, target] of journal.moves) {
+    const from = join(root, staged);
+    if (!existsSync(from)) continue; // already moved by an earlier, interrupted apply
+    dirs.ensure(dirname(join(root, target)));
+    renameSync(from, join(root, target));
+  }
+  const emptied = new Set<string>();
+  for (const rel of journal.deletes) {
+    rmSync(join(root, rel), { force: true });
+    emptied.add(dirname(join(root, rel)));
+  }
+  // Remove folders the deletions left empty (deepest first), up to generated/ itself.
+  const top = join(root, GENERATED_DIR);
+  for (const dir of [...emptied].sort((a, b) => b.length - a.length)) {
+    for (let d = dir; d.startsWith(top) && d !== top; d = dirname(d)) {
+      try {
+        rmdirSync(d);
+      } catch {
+        break; // not empty
+      }
+    }
+  }
+}
+
 export function writeOutput(root: string, files: readonly GeneratedFile[]): WriteReport {
   for (const f of files) {
     if (f.ownership === 'generated' && !f.path.startsWith(`${GENERATED_DIR}/`)) throw new Error(`generated file outside ${GENERATED_DIR}/: ${f.path}`);
   }
+  recoverGenerated(root);
   const plan = planGenerated(root, files);
   const report: WriteReport = { changed: plan.changed.map((p) => `${GENERATED_DIR}/${p}`), removed: plan.removed.map((p) => `${GENERATED_DIR}/${p}`), created: [], unchanged: plan.unchanged.length };
 
-  if (plan.changed.length > 0 || plan.removed.length > 0) swapGenerated(root, files, new Set(plan.unchanged));
+  if (report.changed.length > 0 || report.removed.length > 0) {
+    const staging = join(root, STAGING_DIR);
+    mkdirSync(staging, { recursive: true });
+    const dirs = new DirMaker();
+    const byPath = new Map(files.map((f) => [f.path, f.content]));
+    const moves: [string, string][] = report.changed.map((path, i) => {
+      // Staged under the same relative path, so that a cold compile's folders are made only once.
+      const staged = `${STAGING_DIR}/files/${path.slice(GENERATED_DIR.length + 1)}`;
+      dirs.ensure(dirname(join(root, staged)));
+      writeFileSync(join(root, staged), byPath.get(path)!);
+      return [staged, path] as [string, string];
+    });
+    // A first compile moves the whole staged tree into place with one rename.
+    const fresh = !existsSync(join(root, GENERATED_DIR));
+    const journal: Journal = fresh ? { moves: [[`${STAGING_DIR}/files`, GENERATED_DIR]], deletes: [] } : { moves, deletes: report.removed };
+    writeFileSync(join(staging, `${JOURNAL}.tmp`), JSON.stringify(journal));
+    renameSync(join(staging, `${JOURNAL}.tmp`), join(staging, JOURNAL)); // the commit point
+    applyJournal(root, journal);
+    rmSync(staging, { recursive: true, force: true });
+  }
 
   const dirs = new DirMaker();
   for (const f of files) {
@@ -72,47 +151,3 @@ export function writeOutput(root: string, files: readonly GeneratedFile[]): Writ
   return report;
 }
 
-/** mkdir -p, once per folder in a run (thousands of files share few folders). */
-class DirMaker {
-  private readonly made = new Set<string>();
-
-  ensure(dir: string): void {
-    if (this.made.has(dir)) return;
-    mkdirSync(dir, { recursive: true });
-    this.made.add(dir);
-  }
-}
-
-function swapGenerated(root: string, files: readonly GeneratedFile[], unchanged: Set<string>): void {
-  const dir = join(root, GENERATED_DIR);
-  const tmp = join(root, `.${GENERATED_DIR}.tmp-${process.pid}`);
-  const old = join(root, `.${GENERATED_DIR}.old-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  const dirs = new DirMaker();
-  try {
-    for (const f of files) {
-      if (f.ownership !== 'generated') continue;
-      const rel = f.path.slice(GENERATED_DIR.length + 1);
-      const target = join(tmp, rel);
-      dirs.ensure(dirname(target));
-      if (unchanged.has(rel)) {
-        try {
-          linkSync(join(dir, rel), target);
-          continue;
-        } catch {
-          copyFileSync(join(dir, rel), target);
-          continue;
-        }
-      }
-      writeFileSync(target, f.content);
-    }
-    if (existsSync(dir)) renameSync(dir, old);
-    renameSync(tmp, dir);
-  } catch (err) {
-    // Leave generated/ as it was: put the old tree back if it was moved.
-    if (!existsSync(dir) && existsSync(old)) renameSync(old, dir);
-    rmSync(tmp, { recursive: true, force: true });
-    throw err;
-  }
-  rmSync(old, { recursive: true, force: true });
-}

@@ -5,7 +5,8 @@
 import { explainMatch, matchesPattern, PATTERN_CODES } from '../pattern';
 import { escapePointerToken } from '../diagnostics/pointer';
 import type { Reporter } from '../model/context';
-import type { RouteModel } from '../model/types';
+import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
+import type { Route, RouteModel } from '../model/types';
 import { instanceJob, type InstanceJob, type InstanceResult } from './instance-checks';
 
 export interface RouteTestResult {
@@ -20,37 +21,37 @@ export interface RouteTestResult {
   reasons: string[];
 }
 
-export function runRouteTests(model: RouteModel, reporter: Reporter): RouteTestResult[] {
+/** Runs one route's tests; failing tests become diagnostics at the test (pointers into the route file). */
+export function runRouteTests(route: Route, base: string): { results: RouteTestResult[]; diagnostics: UnlocatedDiagnostic[] } {
   const results: RouteTestResult[] = [];
-  for (const route of model.routes) {
-    if (route.trigger.kind !== 'pattern' || route.tests.length === 0) continue;
-    const pattern = route.trigger.pattern;
-    route.tests.forEach((test, index) => {
-      const pointer = `/routes/${escapePointerToken(route.name)}/tests/${index}`;
-      let actual: boolean;
-      try {
-        actual = matchesPattern(pattern, test.event);
-      } catch {
-        return; // an invalid pattern is reported by the filter checks
-      }
-      const result: RouteTestResult = { route: route.name, file: route.file, index, name: test.name, expected: test.matches, actual, reasons: [] };
-      if (actual !== test.matches) {
-        const explanation = explainMatch(pattern, test.event);
-        // The source/detail-type the compiler added are noise unless the filter itself sets them.
-        const derived = /^(\/\$or\/\d+)?\/(source|detail-type)(\/|$)/;
-        const own = explanation.reasons.filter((r) => !derived.test(r.pointer) || (route.filter !== null && /^\/(source|detail-type)/.test(r.pointer) && r.pointer.split('/')[1] in route.filter));
-        result.reasons = (own.length > 0 ? own : explanation.reasons).map((r) => r.detail);
-        const why = result.reasons.length > 0 ? `: ${result.reasons.join('; ')}` : '';
-        if (test.matches) {
-          reporter.report(route.file, pointer, PATTERN_CODES.testExpectedMatch, `test "${test.name}" expects a match, but the filter rejects the event${why}`, 'fix the sample event, or the filter if the event should match');
-        } else {
-          reporter.report(route.file, pointer, PATTERN_CODES.testUnexpectedMatch, `test "${test.name}" expects no match, but the filter accepts the event${why}`, 'fix the sample event, or narrow the filter so that this event is rejected');
-        }
-      }
-      results.push(result);
-    });
-  }
-  return results;
+  const diagnostics: UnlocatedDiagnostic[] = [];
+  if (route.trigger.kind !== 'pattern' || route.tests.length === 0) return { results, diagnostics };
+  const pattern = route.trigger.pattern;
+  route.tests.forEach((test, index) => {
+    let actual: boolean;
+    try {
+      actual = matchesPattern(pattern, test.event);
+    } catch {
+      return; // an invalid pattern is reported by the filter checks
+    }
+    const result: RouteTestResult = { route: route.name, file: route.file, index, name: test.name, expected: test.matches, actual, reasons: [] };
+    if (actual !== test.matches) {
+      const explanation = explainMatch(pattern, test.event);
+      // The source/detail-type the compiler added are noise unless the filter itself sets them.
+      const derived = /^(\/\$or\/\d+)?\/(source|detail-type)(\/|$)/;
+      const own = explanation.reasons.filter((r) => !derived.test(r.pointer) || (route.filter !== null && /^\/(source|detail-type)/.test(r.pointer) && r.pointer.split('/')[1] in route.filter));
+      result.reasons = (own.length > 0 ? own : explanation.reasons).map((r) => r.detail);
+      const why = result.reasons.length > 0 ? `: ${result.reasons.join('; ')}` : '';
+      const pointer = `${base}/tests/${index}`;
+      diagnostics.push(
+        test.matches
+          ? { code: PATTERN_CODES.testExpectedMatch, severity: 'error', pointer, message: `test "${test.name}" expects a match, but the filter rejects the event${why}`, hint: 'fix the sample event, or the filter if the event should match' }
+          : { code: PATTERN_CODES.testUnexpectedMatch, severity: 'error', pointer, message: `test "${test.name}" expects no match, but the filter accepts the event${why}`, hint: 'fix the sample event, or narrow the filter so that this event is rejected' },
+      );
+    }
+    results.push(result);
+  });
+  return { results, diagnostics };
 }
 
 export interface TestEventCheck {

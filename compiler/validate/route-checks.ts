@@ -1,0 +1,51 @@
+// Everything checked per route with the pattern engine (the filter, the route tests), memoized by the
+// route's content: a recompile re-checks only the routes whose filter, tests or event types changed.
+import { createHash } from 'node:crypto';
+import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
+import { escapePointerToken } from '../diagnostics/pointer';
+import type { Reporter } from '../model/context';
+import type { RouteModel } from '../model/types';
+import { checkRouteFilter } from './filters';
+import { runRouteTests, type RouteTestResult } from './route-tests';
+
+export interface RouteCheck {
+  diagnostics: UnlocatedDiagnostic[];
+  tests: RouteTestResult[];
+}
+
+export interface RouteCheckMemo {
+  routeCheck(key: string): RouteCheck | undefined;
+  putRouteCheck(key: string, check: RouteCheck): void;
+}
+
+/** Checks every route (from the memo where its content is unchanged); returns all test results. */
+export function checkRoutes(model: RouteModel, reporter: Reporter, memo?: RouteCheckMemo): RouteTestResult[] {
+  const types = new Map(model.eventTypes.map((t) => [t.name, t]));
+  const typeHashes = new Map<string, string>();
+  const typeHash = (name: string): string => {
+    let h = typeHashes.get(name);
+    if (h === undefined) {
+      const t = types.get(name)!;
+      h = createHash('sha1').update(JSON.stringify([t.source, t.detailType, t.detailSchema])).digest('hex');
+      typeHashes.set(name, h);
+    }
+    return h;
+  };
+  const results: RouteTestResult[] = [];
+  for (const route of model.routes) {
+    if (route.trigger.kind !== 'pattern') continue;
+    const key = createHash('sha1')
+      .update(JSON.stringify([route.name, route.filter, route.trigger, route.tests, route.eventTypes.map(typeHash)]))
+      .digest('hex');
+    let check = memo?.routeCheck(key);
+    if (!check) {
+      const base = `/routes/${escapePointerToken(route.name)}`;
+      const tests = runRouteTests(route, base);
+      check = { diagnostics: [...checkRouteFilter(route, base, route.eventTypes.map((n) => types.get(n)!)), ...tests.diagnostics], tests: tests.results };
+      memo?.putRouteCheck(key, check);
+    }
+    for (const d of check.diagnostics) reporter.add(route.file, d);
+    for (const t of check.tests) results.push({ ...t, file: route.file });
+  }
+  return results;
+}

@@ -1,0 +1,68 @@
+// The generated/ writer: all-or-nothing through a roll-forward journal, unchanged files untouched,
+// stale files and emptied folders removed, stubs created once.
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { GeneratedFile } from '../../compiler/emit/types';
+import { recoverGenerated, writeOutput } from '../../compiler/pipeline/write-output';
+import { makeProject, removeProject } from '../support/project';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeProject));
+function project(): string {
+  const root = makeProject({});
+  roots.push(root);
+  return root;
+}
+const gen = (path: string, content: string): GeneratedFile => ({ path: `generated/${path}`, content, ownership: 'generated' });
+
+describe('writeOutput', () => {
+  it('writes, then rewrites only what changed, and removes what is gone', () => {
+    const root = project();
+    const first = writeOutput(root, [gen('a.ts', 'A'), gen('deep/b.ts', 'B'), gen('deep/er/c.ts', 'C')]);
+    expect(first.changed).toEqual(['generated/a.ts', 'generated/deep/b.ts', 'generated/deep/er/c.ts']);
+    const a = statSync(join(root, 'generated/a.ts'));
+    const second = writeOutput(root, [gen('a.ts', 'A'), gen('deep/b.ts', 'B2')]);
+    expect(second).toEqual({ changed: ['generated/deep/b.ts'], removed: ['generated/deep/er/c.ts'], created: [], unchanged: 1 });
+    expect(readFileSync(join(root, 'generated/deep/b.ts'), 'utf8')).toBe('B2');
+    expect(existsSync(join(root, 'generated/deep/er'))).toBe(false);
+    const after = statSync(join(root, 'generated/a.ts'));
+    expect([after.ino, after.mtimeMs]).toEqual([a.ino, a.mtimeMs]);
+    expect(existsSync(join(root, '.generated.staging'))).toBe(false);
+  });
+
+  it('never overwrites a file meant for the user', () => {
+    const root = project();
+    mkdirSync(join(root, 'handlers/x'), { recursive: true });
+    writeFileSync(join(root, 'handlers/x/h.ts'), 'mine');
+    const report = writeOutput(root, [
+      { path: 'handlers/x/h.ts', content: 'stub', ownership: 'once' },
+      { path: 'handlers/x/new.ts', content: 'stub', ownership: 'once' },
+    ]);
+    expect(report.created).toEqual(['handlers/x/new.ts']);
+    expect(readFileSync(join(root, 'handlers/x/h.ts'), 'utf8')).toBe('mine');
+  });
+
+  it('finishes a committed journal after a crash', () => {
+    const root = project();
+    writeOutput(root, [gen('a.ts', 'A'), gen('b.ts', 'B')]);
+    // A run that crashed after its commit point: staged file and journal, not yet applied.
+    mkdirSync(join(root, '.generated.staging/files'), { recursive: true });
+    writeFileSync(join(root, '.generated.staging/files/a.ts'), 'A2');
+    writeFileSync(join(root, '.generated.staging/JOURNAL.json'), JSON.stringify({ moves: [['.generated.staging/files/a.ts', 'generated/a.ts']], deletes: ['generated/b.ts'] }));
+    recoverGenerated(root);
+    expect(readFileSync(join(root, 'generated/a.ts'), 'utf8')).toBe('A2');
+    expect(existsSync(join(root, 'generated/b.ts'))).toBe(false);
+    expect(existsSync(join(root, '.generated.staging'))).toBe(false);
+  });
+
+  it('discards staging that was never committed', () => {
+    const root = project();
+    writeOutput(root, [gen('a.ts', 'A')]);
+    mkdirSync(join(root, '.generated.staging/files'), { recursive: true });
+    writeFileSync(join(root, '.generated.staging/files/a.ts'), 'half-written');
+    recoverGenerated(root);
+    expect(readFileSync(join(root, 'generated/a.ts'), 'utf8')).toBe('A');
+    expect(existsSync(join(root, '.generated.staging'))).toBe(false);
+  });
+});
