@@ -20,6 +20,11 @@ export interface EmitContext {
    * undefined: no memoization. The output must be the same with or without it.
    */
   cacheDir?: string;
+  /**
+   * Files of `once` ownership that already exist (handler stubs the user has): emitters may skip
+   * rendering them, since they would not be written. Undefined: render everything.
+   */
+  existingFiles?: ReadonlySet<string>;
 }
 
 export type Emitter = (model: RouteModel, context: EmitContext) => GeneratedFile[] | Promise<GeneratedFile[]>;

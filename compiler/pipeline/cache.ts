@@ -3,17 +3,19 @@
 //     only the files that changed;
 //   - per schema and values: the result of checking examples and test events against event schemas;
 //   - per route content: its filter checks and route test results;
-//   - the last successful run: a key over every input and the outputs it wrote, so that a recompile
-//     with no change only hashes the inputs, checks the outputs are untouched, and prints the summary.
+//   - the last successful run (its own small file): a key over every input and the outputs it wrote, so
+//     that a recompile with no change only hashes the inputs, checks the outputs are untouched, and
+//     prints the summary, without loading the rest.
 // A cache entry is only a shortcut: deleting the folder never changes what compile produces.
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
 import type { RouteCheck, RouteCheckMemo } from '../validate/route-checks';
 
 export const CACHE_DIR = 'node_modules/.cache/eventroutes';
-const STATE_FILE = 'state.json';
+const MEMO_FILE = 'memo.json';
+const LAST_RUN_FILE = 'last-run.json';
 
 /** Per-file diagnostics as cached: already located in that file (file name added on use). */
 export type FileDiagnostic = Omit<Diagnostic, 'file'>;
@@ -35,93 +37,114 @@ export interface LastRun {
   summary: unknown;
 }
 
-export interface CacheState {
+interface Memo {
   build: string;
   files: Record<string, FileEntry>;
   instances: Record<string, InstanceResult>;
   routes: Record<string, RouteCheck>;
-  lastRun: LastRun | null;
+}
+
+type Section = 'files' | 'instances' | 'routes';
+
+function readJson<T>(path: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return undefined; // no cache yet, or unreadable: start empty
+  }
+}
+
+function writeJson(dir: string, name: string, value: unknown): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(dir, `${name}.${process.pid}`);
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, join(dir, name));
+  } catch {
+    // A read-only tree: compile still works, only without the cache.
+  }
 }
 
 export class CompileCache implements InstanceMemo, RouteCheckMemo {
   readonly dir: string;
-  private state: CacheState;
-  private readonly usedFiles = new Set<string>();
-  private readonly usedInstances = new Set<string>();
-  private readonly usedRoutes = new Set<string>();
+  private readonly build: string;
+  private memo: Memo | undefined;
+  private readonly used: Record<Section, Set<string>> = { files: new Set(), instances: new Set(), routes: new Set() };
+  private readonly last: LastRun | null;
 
-  private constructor(dir: string, state: CacheState) {
+  private constructor(dir: string, build: string, last: LastRun | null) {
     this.dir = dir;
-    this.state = state;
+    this.build = build;
+    this.last = last;
   }
 
   /** Opens the cache of the project at `root`; `build` identifies the compiler build (a new build starts empty). */
   static open(root: string, build: string): CompileCache {
     const dir = join(root, CACHE_DIR);
-    let state: CacheState = { build, files: {}, instances: {}, routes: {}, lastRun: null };
-    try {
-      const loaded = JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8')) as CacheState;
-      if (loaded.build === build) state = loaded;
-    } catch {
-      // no cache yet, or unreadable: start empty
-    }
-    return new CompileCache(dir, state);
+    const last = readJson<{ build: string; run: LastRun | null }>(join(dir, LAST_RUN_FILE));
+    return new CompileCache(dir, build, last && last.build === build ? last.run : null);
   }
 
   get lastRun(): LastRun | null {
-    return this.state.lastRun;
+    return this.last;
+  }
+
+  /** The memo, read on first use (a no-change compile never needs it). */
+  private entries(): Memo {
+    if (!this.memo) {
+      const loaded = readJson<Memo>(join(this.dir, MEMO_FILE));
+      this.memo = loaded && loaded.build === this.build ? loaded : { build: this.build, files: {}, instances: {}, routes: {} };
+    }
+    return this.memo;
+  }
+
+  private get<T>(section: Section, key: string): T | undefined {
+    const entry = (this.entries()[section] as Record<string, T>)[key];
+    if (entry !== undefined) this.used[section].add(key);
+    return entry;
+  }
+
+  private put(section: Section, key: string, value: unknown): void {
+    (this.entries()[section] as Record<string, unknown>)[key] = value;
+    this.used[section].add(key);
   }
 
   file(hash: string): FileEntry | undefined {
-    const entry = this.state.files[hash];
-    if (entry) this.usedFiles.add(hash);
-    return entry;
+    return this.get('files', hash);
   }
 
   putFile(hash: string, entry: FileEntry): void {
-    this.state.files[hash] = entry;
-    this.usedFiles.add(hash);
+    this.put('files', hash, entry);
   }
 
   instances(key: string): InstanceResult | undefined {
-    const entry = this.state.instances[key];
-    if (entry) this.usedInstances.add(key);
-    return entry;
+    return this.get('instances', key);
   }
 
   putInstances(key: string, result: InstanceResult): void {
-    this.state.instances[key] = result;
-    this.usedInstances.add(key);
+    this.put('instances', key, result);
   }
 
   routeCheck(key: string): RouteCheck | undefined {
-    const entry = this.state.routes[key];
-    if (entry) this.usedRoutes.add(key);
-    return entry;
+    return this.get('routes', key);
   }
 
   putRouteCheck(key: string, check: RouteCheck): void {
-    this.state.routes[key] = check;
-    this.usedRoutes.add(key);
+    this.put('routes', key, check);
   }
 
   /** Writes the cache, keeping only the entries this run used (so it never grows without bound). */
   save(lastRun: LastRun | null): void {
-    const files: Record<string, FileEntry> = {};
-    for (const hash of this.usedFiles) files[hash] = this.state.files[hash];
-    const instances: Record<string, InstanceResult> = {};
-    for (const key of this.usedInstances) instances[key] = this.state.instances[key];
-    const routes: Record<string, RouteCheck> = {};
-    for (const key of this.usedRoutes) routes[key] = this.state.routes[key];
-    this.state = { build: this.state.build, files, instances, routes, lastRun };
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      const tmp = join(this.dir, `${STATE_FILE}.${process.pid}`);
-      writeFileSync(tmp, JSON.stringify(this.state));
-      renameSync(tmp, join(this.dir, STATE_FILE));
-    } catch {
-      // A read-only tree: compile still works, only without the cache.
+    if (this.memo) {
+      const kept: Memo = { build: this.build, files: {}, instances: {}, routes: {} };
+      for (const section of ['files', 'instances', 'routes'] as const) {
+        const from = this.memo[section] as Record<string, unknown>;
+        const to = kept[section] as Record<string, unknown>;
+        for (const key of this.used[section]) to[key] = from[key];
+      }
+      writeJson(this.dir, MEMO_FILE, kept);
     }
+    writeJson(this.dir, LAST_RUN_FILE, { build: this.build, run: lastRun });
   }
 }
 
@@ -141,9 +164,8 @@ export function outputStamps(root: string, paths: readonly string[]): Record<str
 
 export function outputsUntouched(root: string, outputs: LastRun['outputs']): boolean {
   for (const [path, stamp] of Object.entries(outputs)) {
-    if (!existsSync(join(root, path))) return false;
-    const s = statSync(join(root, path));
-    if (s.size !== stamp.size || s.mtimeMs !== stamp.mtimeMs) return false;
+    const s = statSync(join(root, path), { throwIfNoEntry: false });
+    if (!s || s.size !== stamp.size || s.mtimeMs !== stamp.mtimeMs) return false;
   }
   return true;
 }

@@ -5,7 +5,10 @@
 // On a big run the work is shared with a worker thread: it parses half of the changed files, and
 // checks examples against schemas while `compile` generates code in this thread (`whileChecking`).
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
-import { listRouteFiles, readSourceFile, type SourceFile } from '../load/source-files';
+import type { SourceFile } from '../load/source-files';
+import { readProject, type ProjectSources } from './sources';
+
+export { ROUTES_DIR, readProject, type ProjectSources } from './sources';
 import { loadSchemaFiles, type SchemaFiles } from '../load/schema-files';
 import { parseYaml, type ParsedYaml } from '../load/yaml-document';
 import { buildModel } from '../model/build';
@@ -23,7 +26,6 @@ import type { CompileCache, FileEntry } from './cache';
 import { checkFileText, locateIn } from './file-check';
 import { CompileWorker, PARALLEL_THRESHOLD } from './worker-client';
 
-export const ROUTES_DIR = 'routes';
 
 export interface CheckResult {
   model: RouteModel;
@@ -33,30 +35,6 @@ export interface CheckResult {
   /** Every route test and its verdict. */
   routeTests: RouteTestResult[];
   errorCount: number;
-}
-
-/** The route files of a project, read and hashed (the first step of every command). */
-export interface ProjectSources {
-  files: SourceFile[];
-  /** Problems reading the folder or files. */
-  diagnostics: Diagnostic[];
-}
-
-export function readProject(root: string): ProjectSources {
-  const diagnostics: Diagnostic[] = [];
-  const listed = listRouteFiles(root, ROUTES_DIR);
-  if (listed.error) {
-    diagnostics.push({ code: 'ER1009', severity: 'error', file: ROUTES_DIR, line: 1, column: 1, pointer: '', message: `cannot read the routes folder: ${listed.error}`, hint: `create ${ROUTES_DIR}/ with one .yaml file per team or domain` });
-  } else if (listed.files.length === 0) {
-    diagnostics.push({ code: 'ER1011', severity: 'warning', file: ROUTES_DIR, line: 1, column: 1, pointer: '', message: 'no route files (.yaml, .yml) found', hint: `add route files under ${ROUTES_DIR}/ (see ${ROUTES_DIR}/README.md)` });
-  }
-  const files: SourceFile[] = [];
-  for (const path of listed.files) {
-    const read = readSourceFile(root, path);
-    if (read.ok) files.push(read.file);
-    else diagnostics.push({ code: read.code, severity: 'error', file: path, line: 1, column: 1, pointer: '', message: read.message, hint: read.hint });
-  }
-  return { files, diagnostics };
 }
 
 export interface CheckOptions {

@@ -4,14 +4,13 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { emitAll } from '../emit';
 import type { GeneratedFile } from '../emit/types';
 import { readSourceFile } from '../load/source-files';
 import { CompileCache, outputStamps, outputsUntouched } from './cache';
-import { readProject, runCheck } from './check';
-import { handlerFileList } from './orphans';
-import { findOrphanHandlers } from './orphans';
-import { writeOutput, type WriteReport } from './write-output';
+import { readProject } from './sources';
+import { HANDLERS_DIR, findOrphanHandlers, handlerFileList } from './orphans';
+import type { WriteReport } from './write-output';
+import { Timings } from './timings';
 
 export interface CompileStats {
   files: number;
@@ -29,6 +28,7 @@ export interface CompileOutcome {
   write?: WriteReport;
   /** True when nothing changed since the last compile and the cache answered. */
   cached: boolean;
+  timings: Timings;
 }
 
 export interface CompileOptions {
@@ -37,6 +37,7 @@ export interface CompileOptions {
 }
 
 export async function compileProject(root: string, options: CompileOptions = {}): Promise<CompileOutcome> {
+  const timings = new Timings();
   const sources = readProject(root);
   const cache = options.build === undefined ? undefined : CompileCache.open(root, options.build);
   const handlers = handlerFileList(root);
@@ -51,21 +52,32 @@ export async function compileProject(root: string, options: CompileOptions = {})
     return h.digest('hex');
   };
 
+  timings.lap('read');
   const last = cache?.lastRun;
   if (last && sources.diagnostics.length === 0 && last.key === keyOf(last.schemaFiles) && outputsUntouched(root, last.outputs)) {
-    return { diagnostics: last.diagnostics, errorCount: 0, stats: last.summary as CompileStats, write: { changed: [], removed: [], created: [], unchanged: Object.keys(last.outputs).length }, cached: true };
+    timings.lap('cache');
+    return { diagnostics: last.diagnostics, errorCount: 0, stats: last.summary as CompileStats, write: { changed: [], removed: [], created: [], unchanged: Object.keys(last.outputs).length }, cached: true, timings };
   }
 
+  // Parsers, validators and emitters load only past the no-change fast path.
+  const [{ runCheck }, { emitAll }, { writeOutput }] = await Promise.all([import('./check'), import('../emit'), import('./write-output')]);
   // Emitting (type generation) overlaps with the schema checks; its files are kept only without errors.
   let files: GeneratedFile[] | undefined;
-  const emitContext = { routeFiles: sources.files.map((f) => f.path), cacheDir: cache ? join(cache.dir, 'emit') : undefined };
+  const emitContext = {
+    routeFiles: sources.files.map((f) => f.path),
+    cacheDir: cache ? join(cache.dir, 'emit') : undefined,
+    existingFiles: new Set(handlers.map((rel) => `${HANDLERS_DIR}/${rel}`)),
+  };
   const check = await runCheck(root, {
     sources,
     cache,
     whileChecking: async (model) => {
+      const start = performance.now();
       files = await emitAll(model, emitContext);
+      timings.add('emit (overlapped)', performance.now() - start);
     },
   });
+  timings.lap('check');
   const m = check.model;
   const stats: CompileStats = {
     files: check.files.length,
@@ -76,19 +88,21 @@ export async function compileProject(root: string, options: CompileOptions = {})
   };
   if (check.errorCount > 0) {
     cache?.save(null);
-    return { diagnostics: check.diagnostics, errorCount: check.errorCount, stats, cached: false };
+    return { diagnostics: check.diagnostics, errorCount: check.errorCount, stats, cached: false, timings };
   }
   files ??= await emitAll(m, emitContext);
+  timings.lap('emit');
   const write = writeOutput(root, files);
-  const diagnostics = [...check.diagnostics, ...findOrphanHandlers(root, m)];
+  timings.lap('write');
+  // Handler stubs just created change the handler listing: orphans and the key use the listing after writing.
+  if (write.created.length > 0) handlers.splice(0, handlers.length, ...handlerFileList(root));
+  const diagnostics = [...check.diagnostics, ...findOrphanHandlers(m, handlers)];
   if (cache) {
     const schemaFiles = [...check.schemaFiles.keys()].sort();
     const generated = files.filter((f) => f.ownership === 'generated').map((f) => f.path);
-    // Handler stubs just created change the handler listing: key the run on the listing after writing.
-    const after = handlerFileList(root);
-    handlers.splice(0, handlers.length, ...after);
     cache.save({ key: keyOf(schemaFiles), schemaFiles, outputs: outputStamps(root, generated), diagnostics, summary: stats });
+    timings.lap('cache');
   }
-  return { diagnostics, errorCount: 0, stats, write, cached: false };
+  return { diagnostics, errorCount: 0, stats, write, cached: false, timings };
 }
 

@@ -1,4 +1,5 @@
-// Handlers without a route: files under handlers/ that no Lambda target or queue consumer uses.
+// The files under handlers/: which exist (for the compile key and the stubs not to render again), and
+// which are handlers without a route (orphans, ER8001).
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
@@ -6,30 +7,35 @@ import type { RouteModel } from '../model/types';
 
 export const HANDLERS_DIR = 'handlers';
 
-function handlerFiles(dir: string, prefix = ''): string[] {
+function tsFiles(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && !entry.name.startsWith('.') && entry.name !== 'lib' && entry.name !== 'shared') out.push(...handlerFiles(join(dir, entry.name), rel));
-    } else if (/\.ts$/.test(entry.name) && !/\.(test|spec|d)\.ts$/.test(entry.name)) out.push(rel);
+      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) out.push(...tsFiles(join(dir, entry.name), rel));
+    } else if (entry.name.endsWith('.ts')) out.push(rel);
   }
   return out;
 }
 
-/** Every handler source file (relative to handlers/), sorted. */
+/** Every TypeScript file under handlers/ (relative to it, tests included), sorted. */
 export function handlerFileList(root: string): string[] {
-  return handlerFiles(join(root, HANDLERS_DIR)).sort();
+  return tsFiles(join(root, HANDLERS_DIR)).sort();
 }
 
-/** ER8001 for every handler file no function uses. Folders named lib/ or shared/ hold shared code. */
-export function findOrphanHandlers(root: string, model: RouteModel): Diagnostic[] {
+/** Shared code lives in folders named lib/ or shared/; tests and declarations are not handlers. */
+function isHandlerSource(rel: string): boolean {
+  return !/\.(test|spec|d)\.ts$/.test(rel) && !rel.split('/').slice(0, -1).some((dir) => dir === 'lib' || dir === 'shared');
+}
+
+/** ER8001 for every handler file no function uses. */
+export function findOrphanHandlers(model: RouteModel, files: readonly string[]): Diagnostic[] {
   const used = new Set(model.functions.map((f) => f.entry));
-  return handlerFiles(join(root, HANDLERS_DIR))
+  return files
+    .filter(isHandlerSource)
     .map((rel) => `${HANDLERS_DIR}/${rel}`)
     .filter((path) => !used.has(path))
-    .sort()
     .map((path) => ({
       code: 'ER8001',
       severity: 'warning' as const,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DiagnosticFormat } from '../diagnostics/format';
 import type { CliIO } from '../cli/io';
 import { compileOnce } from '../cli/commands/compile';
-import { ROUTES_DIR } from './check';
+import { ROUTES_DIR } from './sources';
 
 export async function watchProject(io: CliIO, format: DiagnosticFormat): Promise<number> {
   await compileOnce(io, format);

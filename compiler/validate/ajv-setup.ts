@@ -1,7 +1,8 @@
 // The ajv instance that checks route files and event schemas: one configuration, used both by the
 // build (which writes standalone validator code to compiler/dist/validators.cjs so that the command
 // line never compiles a schema at start-up) and by tests running from source.
-import Ajv, { type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { ROUTE_FILE_SCHEMA_ID, routeFileSchema } from '../language/route-file.schema';
 
 export { ROUTE_FILE_SCHEMA_ID };
@@ -15,7 +16,10 @@ export interface Validators {
 }
 
 export function createAjv(standalone: boolean): Ajv {
-  const ajv = new Ajv({
+  // Loaded here only: the command line uses the precompiled validators and never needs ajv itself.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const AjvClass = (require('ajv') as typeof import('ajv')).default;
+  const ajv = new AjvClass({
     allErrors: true,
     verbose: true,
     strict: true,

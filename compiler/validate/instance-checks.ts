@@ -48,7 +48,19 @@ export function createSchemaCompiler(): SchemaCompiler {
   const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
   const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: false, code: { optimize: false } });
   addFormats(ajv);
-  return { compile: (schema) => ajv.compile(schema) };
+  // Examples and route test events of one event type share its schema: compile it once per run.
+  const compiled = new Map<string, ValidateFunction>();
+  return {
+    compile: (schema) => {
+      const key = JSON.stringify(schema);
+      let validate = compiled.get(key);
+      if (!validate) {
+        validate = ajv.compile(schema);
+        compiled.set(key, validate);
+      }
+      return validate;
+    },
+  };
 }
 
 export function runInstanceJob(job: InstanceJob, compiler: SchemaCompiler): InstanceResult {

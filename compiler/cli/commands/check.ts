@@ -1,14 +1,9 @@
 // `eventroutes check`: validate routes/ and report every diagnostic; writes nothing.
-import { DIAGNOSTIC_FORMATS, countLine, formatDiagnostics, type DiagnosticFormat } from '../../diagnostics/format';
+import { countLine, formatDiagnostics } from '../../diagnostics/format';
+import { diagnosticFormat } from '../format-flag';
 import { runCheck } from '../../pipeline/check';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../io';
-
-export function diagnosticFormat(value: string | undefined): DiagnosticFormat {
-  const format = (value ?? 'text') as DiagnosticFormat;
-  if (!DIAGNOSTIC_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${DIAGNOSTIC_FORMATS.join(', ')}, not "${value}"`);
-  return format;
-}
 
 export const checkCommand: Command = async (args, io) => {
   const { flags, positionals } = parseArgs('check', args, { format: 'string' });

@@ -4,7 +4,7 @@ import { countLine, formatDiagnostics } from '../../diagnostics/format';
 import { compileProject, type CompileOutcome } from '../../pipeline/compile';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../io';
-import { diagnosticFormat } from './check';
+import { diagnosticFormat } from '../format-flag';
 import { statSync } from 'node:fs';
 
 /** Identifies this build of the compiler (the bundle's size and time), so a new build ignores old caches. */
@@ -33,8 +33,9 @@ export function summary(outcome: CompileOutcome): string {
   return lines.join('\n') + '\n';
 }
 
-export async function compileOnce(io: CliIO, format: ReturnType<typeof diagnosticFormat>): Promise<number> {
+export async function compileOnce(io: CliIO, format: ReturnType<typeof diagnosticFormat>, timings = false): Promise<number> {
   const outcome = await compileProject(io.cwd, { build: compilerBuild() });
+  if (timings) io.stderr(outcome.timings.format());
   io.stdout(formatDiagnostics(outcome.diagnostics, format));
   if (outcome.errorCount > 0) {
     if (format === 'text') io.stdout(`compile failed: ${countLine(outcome.diagnostics)}; generated/ was not changed\n`);
@@ -45,12 +46,12 @@ export async function compileOnce(io: CliIO, format: ReturnType<typeof diagnosti
 }
 
 export const compileCommand: Command = async (args, io) => {
-  const { flags, positionals } = parseArgs('compile', args, { format: 'string', watch: 'boolean' });
+  const { flags, positionals } = parseArgs('compile', args, { format: 'string', watch: 'boolean', timings: 'boolean' });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const format = diagnosticFormat(flags.format);
   if (flags.watch) {
     const { watchProject } = await import('../../pipeline/watch');
     return watchProject(io, format);
   }
-  return compileOnce(io, format);
+  return compileOnce(io, format, flags.timings);
 };

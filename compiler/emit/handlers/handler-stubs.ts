@@ -96,6 +96,7 @@ export const emitHandlerStubs: Emitter = async (model, context) => {
   const templates = contentKey([...new Set<string>([...Object.values(TEMPLATES), 'handler.test.ts.hbs'])].map(templateSource));
   const files = await Promise.all(
     model.functions.map(async (fn): Promise<GeneratedFile[]> => {
+      if (context.existingFiles?.has(fn.entry) && context.existingFiles.has(handlerTestPath(fn))) return [];
       const buses = fn.access.publish.map((p) => publishableOnBus(model).get(p.bus) ?? []);
       const key = contentKey([handlerKey(model, fn), model.project, buses, templates]);
       const hit = memo.get(key);
