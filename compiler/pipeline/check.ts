@@ -2,8 +2,8 @@
 // files, check their shape, build the model, and run the checks that need the whole model. Returns
 // every diagnostic, located, and the model (meaningful only when there are no errors).
 //
-// On a big run the work is shared with a worker thread: it parses half of the changed files, and
-// checks examples against schemas while `compile` generates code in this thread (`whileChecking`).
+// On a big run the work is shared with a worker thread that parses half of the changed files; `compile`
+// generates code (`whileChecking`) before the last checks are reported.
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceFile } from '../load/source-files';
 import { readProject, type ProjectSources } from './sources';
@@ -21,7 +21,7 @@ import { checkEventSchemas, reportExampleResults } from '../validate/event-schem
 import { checkRoutes } from '../validate/route-checks';
 import { eventNameDiagnostics } from '../emit/events/event-names';
 import { reportTestEventResults, testEventChecks, type RouteTestResult } from '../validate/route-tests';
-import { checkInstances, runLocally, type InstanceJob, type InstanceResult } from '../validate/instance-checks';
+import { checkInstances, runLocally, type InstanceJob } from '../validate/instance-checks';
 import type { CompileCache, FileEntry } from './cache';
 import { checkFileText, locateIn } from './file-check';
 import { CompileWorker, PARALLEL_THRESHOLD } from './worker-client';
@@ -68,7 +68,7 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     if (hit) entries.set(f.path, hit);
     return !hit;
   });
-  let worker: CompileWorker | undefined;
+  let worker: CompileWorker | undefined = undefined;
   try {
     if (misses.length >= PARALLEL_THRESHOLD) worker = CompileWorker.start();
     const shared = worker ? misses.slice(Math.ceil(misses.length / 2)) : [];
@@ -107,11 +107,7 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
 
     // 3. Values against schemas (in the worker when there are many), overlapped with `whileChecking`.
     const jobs: InstanceJob[] = [...exampleChecks.map((c) => c.job), ...testChecks.map((c) => c.job)];
-    const run = (todo: InstanceJob[]): Promise<InstanceResult[]> => {
-      if (!worker && todo.length >= PARALLEL_THRESHOLD) worker = CompileWorker.start();
-      return worker ? worker.instances(todo).catch(() => runLocally(todo)) : runLocally(todo);
-    };
-    const checked = checkInstances(jobs, cache, run);
+    const checked = checkInstances(jobs, cache, runLocally);
     const noErrorsYet = built.reporter.errorCount === 0 && !diagnostics.some((d) => d.severity === 'error');
     if (options.whileChecking && noErrorsYet) await options.whileChecking(built.model);
     const instanceResults = await checked;

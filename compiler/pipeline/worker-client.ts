@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { InstanceJob, InstanceResult } from '../validate/instance-checks';
 import type { FileEntry } from './cache';
 
 /** Below this many items, a worker costs more to start than it saves. */
@@ -55,10 +54,6 @@ export class CompileWorker {
 
   parse(texts: string[]): Promise<FileEntry[]> {
     return this.call<FileEntry[]>({ kind: 'parse', texts });
-  }
-
-  instances(jobs: InstanceJob[]): Promise<InstanceResult[]> {
-    return this.call<InstanceResult[]>({ kind: 'instances', jobs });
   }
 
   close(): void {

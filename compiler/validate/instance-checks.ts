@@ -1,8 +1,7 @@
-// Checking values against event schemas (examples, route test events) with ajv. A job is one schema
+// Checking values against event schemas (examples, route test events). A job is one schema
 // and the values to check against it; jobs are independent, so they can run in a worker thread while
 // the main thread generates code, and their results are memoized by content in the compile cache.
 import { createHash } from 'node:crypto';
-import type { ValidateFunction } from 'ajv';
 
 export interface InstanceJob {
   /** Content hash of the schema and values (the memo key). */
@@ -23,54 +22,58 @@ export function instanceJob(schema: object, values: unknown[]): InstanceJob {
   return { key: createHash('sha1').update(JSON.stringify([schema, values])).digest('hex'), schema, values };
 }
 
-export function ajvErrorText(validate: ValidateFunction): string {
-  const e = validate.errors?.[0];
-  if (!e) return 'invalid';
-  const where = e.instancePath === '' ? '' : ` at ${e.instancePath}`;
-  const params =
-    e.keyword === 'additionalProperties'
-      ? ` ("${(e.params as { additionalProperty: string }).additionalProperty}")`
-      : e.keyword === 'enum'
-        ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
-        : '';
-  return `${e.message ?? e.keyword}${params}${where}`;
+/**
+ * Values are checked with @cfworker/json-schema, an interpretive draft-07 validator: a compile checks
+ * thousands of values against thousands of schemas once each, and compiling every schema to code (ajv)
+ * would cost about 15 times more. ajv remains the validator of route files (precompiled), of the
+ * meta-schema, and of the generated publisher at run time.
+ */
+export interface SchemaChecker {
+  check(schema: object, value: unknown): string;
 }
 
-export interface SchemaCompiler {
-  compile(schema: object): ValidateFunction;
+interface CfError {
+  keyword: string;
+  instanceLocation: string;
+  error: string;
 }
 
-/** An ajv for one-shot checks: formats on, no code optimisation (compiling is most of the cost). */
-export function createSchemaCompiler(): SchemaCompiler {
+/** The most specific error: the deepest location, preferring leaf keywords over `properties`/`items`. */
+export function errorText(errors: readonly CfError[]): string {
+  const wrappers = new Set(['properties', 'items', 'additionalProperties', 'allOf', 'anyOf', 'oneOf', '$ref', 'if', 'then', 'else', 'dependencies']);
+  const leaf = errors.filter((e) => !wrappers.has(e.keyword));
+  const pool = leaf.length > 0 ? leaf : errors;
+  const best = pool.reduce((a, b) => (b.instanceLocation.length > a.instanceLocation.length ? b : a), pool[0]);
+  if (!best) return 'invalid';
+  const where = best.instanceLocation.replace(/^#/, '');
+  return `${best.error.replace(/\.$/, '')}${where ? ` at ${where}` : ''}`;
+}
+
+export function createSchemaChecker(): SchemaChecker {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Ajv = (require('ajv') as typeof import('ajv')).default;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
-  const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: false, code: { optimize: false } });
-  addFormats(ajv);
-  // Examples and route test events of one event type share its schema: compile it once per run.
-  const compiled = new Map<string, ValidateFunction>();
+  const { Validator } = require('@cfworker/json-schema') as typeof import('@cfworker/json-schema');
+  // Examples and route test events of one event type share its schema: prepare it once per run.
+  const prepared = new Map<string, InstanceType<typeof Validator>>();
   return {
-    compile: (schema) => {
+    check(schema, value) {
       const key = JSON.stringify(schema);
-      let validate = compiled.get(key);
-      if (!validate) {
-        validate = ajv.compile(schema);
-        compiled.set(key, validate);
+      let validator = prepared.get(key);
+      if (!validator) {
+        validator = new Validator(schema as ConstructorParameters<typeof Validator>[0], '7', false);
+        prepared.set(key, validator);
       }
-      return validate;
+      const result = validator.validate(value);
+      return result.valid ? '' : errorText(result.errors as CfError[]);
     },
   };
 }
 
-export function runInstanceJob(job: InstanceJob, compiler: SchemaCompiler): InstanceResult {
-  let validate: ValidateFunction;
+export function runInstanceJob(job: InstanceJob, checker: SchemaChecker): InstanceResult {
   try {
-    validate = compiler.compile(job.schema);
+    return { problems: job.values.map((value) => checker.check(job.schema, value)) };
   } catch (err) {
     return { compileError: (err as Error).message };
   }
-  return { problems: job.values.map((value) => (validate(value) ? '' : ajvErrorText(validate))) };
 }
 
 /** Runs jobs not in the memo (through `run`, e.g. a worker) and returns every job's result. */
@@ -93,10 +96,10 @@ export async function checkInstances(jobs: InstanceJob[], memo: InstanceMemo | u
   return results;
 }
 
-let local: SchemaCompiler | undefined;
+let local: SchemaChecker | undefined;
 
 /** Runs jobs in this thread. */
 export async function runLocally(jobs: InstanceJob[]): Promise<InstanceResult[]> {
-  local ??= createSchemaCompiler();
+  local ??= createSchemaChecker();
   return jobs.map((job) => runInstanceJob(job, local!));
 }
