@@ -19,19 +19,25 @@ export function editDistance(a: string, b: string): number {
   return d[rows - 1][cols - 1];
 }
 
-/** The best candidate within a distance that grows with the word's length, comparing case-insensitively. */
+/**
+ * The candidate closest to `word`, if it is close enough to be a likely typo: a difference of case
+ * only, or at most a third of the word's length in edits (at least one, at most three). Ties go to the
+ * alphabetically first candidate, so the answer does not depend on the candidates' order.
+ */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
-  const limit = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
+    if (candidate === word) continue;
+    const other = candidate.toLowerCase();
+    const distance = other === lower ? 0.5 : editDistance(lower, other);
     if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = distance;
     }
   }
+  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   return bestDistance <= limit ? best : undefined;
 }
 

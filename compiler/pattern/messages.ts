@@ -1,7 +1,7 @@
 // The four-part wording of pattern findings (DESIGN.md section 5): the message says what is wrong and
 // shows the bad value, the hint says what is allowed and how to fix it.
 import { PATTERN_CODES as C } from './codes';
-import { closest } from './edit-distance';
+import { closest } from '../diagnostics/suggest';
 import type { PatternIssue } from './issue';
 import type { Finding, FindingKind } from './rule-compiler';
 

@@ -13,7 +13,7 @@
 import { nodeFromValue, type JsonValue } from './ast';
 import { PATTERN_CODES as C } from './codes';
 import { compilePatternNode } from './compile-pattern';
-import { closest } from './edit-distance';
+import { closest } from '../diagnostics/suggest';
 import type { EventField } from './event-fields';
 import { describeTest } from './explain';
 import type { PatternIssue } from './issue';
