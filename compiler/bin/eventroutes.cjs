@@ -31,6 +31,13 @@ if (stale) {
   const { execFileSync } = require('node:child_process');
   execFileSync(process.execPath, [path.join(root, 'build.mjs')], { stdio: 'inherit' });
 }
+// `eventroutes check | head`: a reader that stops early is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 require(bundle).main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err) => {

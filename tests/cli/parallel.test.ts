@@ -1,0 +1,57 @@
+// A big run shares parsing with a worker thread: its output is byte-identical to a run without one
+// (the in-process compile, which never starts a worker), diagnostics included.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileProject } from '../../compiler/pipeline/compile';
+import { PARALLEL_THRESHOLD } from '../../compiler/pipeline/worker-client';
+import { runCli } from '../support/cli';
+import { makeProject, removeProject } from '../support/project';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeProject));
+
+function files(count: number): Record<string, string> {
+  const out: Record<string, string> = { 'routes/platform.yaml': 'buses:\n  main: {}\nlogs:\n  audit: {}\n' };
+  for (let i = 0; i < count; i++) {
+    out[`routes/d${String(i).padStart(3, '0')}.yaml`] = `bus: main
+source: com.example.d${i}
+events:
+  D${i}Happened:
+    detailType: D${i} Happened
+    schema: { type: object, required: [n], properties: { n: { type: integer }, kind: { enum: [a, b] } } }
+    examples: [{ n: ${i}, kind: a }]
+routes:
+  r${i}:
+    on: D${i}Happened
+    filter: { detail: { kind: [b${i % 7 === 0 ? ', c' : ''}] } }
+    targets: [{ log: audit }, { lambda: d${i}/handle }]
+    tests: [{ event: { detail: { kind: b } }, matches: true }]
+`;
+  }
+  return out;
+}
+
+function tree(dir: string, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) Object.assign(out, tree(join(dir, e.name), `${prefix}${e.name}/`));
+    else out[`${prefix}${e.name}`] = readFileSync(join(dir, e.name), 'utf8');
+  }
+  return out;
+}
+
+describe('parallel compile', () => {
+  it('writes the same files and reports the same diagnostics as a compile without the worker', async () => {
+    const count = PARALLEL_THRESHOLD + 12;
+    const withWorker = makeProject(files(count));
+    const without = makeProject(files(count));
+    roots.push(withWorker, without);
+    const run = runCli(withWorker, ['check', '--format', 'json']);
+    const inProcess = await compileProject(without);
+    expect(run.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual(inProcess.diagnostics.map(({ code, severity, file, line, column, pointer, message, hint }) => ({ code, severity, file, line, column, pointer, message, ...(hint ? { hint } : {}) })));
+    expect(runCli(withWorker, ['compile']).code).toBe(0);
+    expect(tree(join(withWorker, 'generated'))).toEqual(tree(join(without, 'generated')));
+    expect(inProcess.diagnostics.filter((d) => d.code === 'ER6006').length).toBeGreaterThan(0);
+  });
+});
