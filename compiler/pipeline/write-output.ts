@@ -120,7 +120,7 @@ export function writeOutput(root: string, files: readonly GeneratedFile[]): Writ
     mkdirSync(staging, { recursive: true });
     const dirs = new DirMaker();
     const byPath = new Map(files.map((f) => [f.path, f.content]));
-    const moves: [string, string][] = report.changed.map((path, i) => {
+    const moves: [string, string][] = report.changed.map((path) => {
       // Staged under the same relative path, so that a cold compile's folders are made only once.
       const staged = `${STAGING_DIR}/files/${path.slice(GENERATED_DIR.length + 1)}`;
       dirs.ensure(dirname(join(root, staged)));

@@ -3,7 +3,6 @@
 
 import type { Context } from 'aws-lambda';
 import type * as events from '../../events';
-import type * as runtime from '../../runtime/types';
 
 /**
  * Route score-fraud: Score every new order for fraud before payment is captured.

@@ -3,7 +3,6 @@
 
 import type { Context } from 'aws-lambda';
 import type * as events from '../../events';
-import type * as runtime from '../../runtime/types';
 
 /**
  * Route nightly-report: Summarise yesterday's orders and imports.
