@@ -353,8 +353,11 @@ export class EventScanner {
     this.pathIds.push(pathId);
   }
 
-  /** Reads a string at the opening quote and returns its value. */
-  private string(): string {
+  /**
+   * Moves past the string at the opening quote; returns the index of its closing quote, and whether it
+   * holds escapes (then the raw token needs decoding).
+   */
+  private stringEnd(): { start: number; close: number; escaped: boolean } {
     const s = this.s;
     const start = this.pos + 1;
     const close = s.indexOf('"', start);
@@ -362,21 +365,28 @@ export class EventScanner {
     if (this.nextBackslash !== -1 && this.nextBackslash < start) this.nextBackslash = s.indexOf('\\', start);
     if (this.nextBackslash === -1 || this.nextBackslash > close) {
       this.pos = close + 1;
-      return s.slice(start, close);
+      return { start, close, escaped: false };
     }
-    // Escapes: find the real closing quote, then let JSON.parse decode the token.
+    // Escapes: find the real closing quote.
     let p = start;
     for (;;) {
-      const c = s.charCodeAt(p);
-      if (c === 0x5c) p += 2;
-      else if (c === 0x22) break;
-      else if (Number.isNaN(c)) throw new Malformed();
+      const ch = s.charCodeAt(p);
+      if (ch === 0x5c) p += 2;
+      else if (ch === 0x22) break;
+      else if (Number.isNaN(ch)) throw new Malformed();
       else p++;
     }
     this.pos = p + 1;
     this.nextBackslash = s.indexOf('\\', this.pos);
+    return { start, close: p, escaped: true };
+  }
+
+  /** Reads a string at the opening quote and returns its value. */
+  private string(): string {
+    const { start, close, escaped } = this.stringEnd();
+    if (!escaped) return this.s.slice(start, close);
     try {
-      return JSON.parse(s.slice(start - 1, p + 1)) as string;
+      return JSON.parse(this.s.slice(start - 1, close + 1)) as string;
     } catch {
       throw new Malformed();
     }
@@ -423,26 +433,9 @@ export class EventScanner {
   }
 
   private skipString(): void {
-    const s = this.s;
-    const start = this.pos + 1;
-    const close = s.indexOf('"', start);
-    if (close === -1) throw new Malformed();
-    if (this.nextBackslash !== -1 && this.nextBackslash < start) this.nextBackslash = s.indexOf('\\', start);
-    if (this.nextBackslash === -1 || this.nextBackslash > close) {
-      this.pos = close + 1;
-      return;
-    }
-    let p = start;
-    for (;;) {
-      const c = s.charCodeAt(p);
-      if (c === 0x5c) p += 2;
-      else if (c === 0x22) break;
-      else if (Number.isNaN(c)) throw new Malformed();
-      else p++;
-    }
-    this.pos = p + 1;
-    this.nextBackslash = s.indexOf('\\', this.pos);
+    this.stringEnd();
   }
+
 }
 
 /** Follows a key that contains dots through the trie (dot-joined paths match both ways). */
