@@ -4,6 +4,7 @@
 import type { SchemaFiles } from '../load/schema-files';
 import { resolveSchemaRef } from '../load/schema-files';
 import { constructId } from './ids';
+import { jsonText } from './json-text';
 import type { JsonObject, JsonValue } from './types';
 
 export interface BundleProblem {
@@ -34,7 +35,7 @@ function resolveFragment(value: unknown, fragment: string): unknown {
 
 export function bundleSchema(schema: JsonObject, fromFile: string, files: SchemaFiles): { schema: JsonObject; problems: BundleProblem[] } {
   // Most schemas reference nothing: share them as they are (the model is never mutated).
-  if (!JSON.stringify(schema).includes('"$ref"')) return { schema, problems: [] };
+  if (!jsonText(schema).includes('"$ref"')) return { schema, problems: [] };
   const problems: BundleProblem[] = [];
   const definitions: Record<string, JsonValue> = {};
   const keyOfFile = new Map<string, string>();

@@ -1,6 +1,7 @@
 // The compile cache, keyed by content hashes, in node_modules/.cache/eventroutes/ (never committed):
 //   - per route file: its parsed value and its own (per-file) diagnostics, so that a recompile parses
 //     only the files that changed;
+//   - per event schema: the meta-schema's verdict;
 //   - per schema and values: the result of checking examples and test events against event schemas;
 //   - per route content: its filter checks and route test results;
 //   - the last successful run (its own small file): a key over every input and the outputs it wrote, so
@@ -10,8 +11,10 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { MetaSchemaErrors, MetaSchemaMemo } from '../validate/event-schemas';
 import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
 import type { RouteCheck, RouteCheckMemo } from '../validate/route-checks';
+import type { OutputStamp } from './write-output';
 
 export const CACHE_DIR = 'node_modules/.cache/eventroutes';
 const MEMO_FILE = 'memo.json';
@@ -32,7 +35,8 @@ export interface LastRun {
   key: string;
   /** Schema files the route files referenced (their hashes are part of the key). */
   schemaFiles: string[];
-  outputs: Record<string, { size: number; mtimeMs: number }>;
+  /** Stamps of the generated files it wrote or found unchanged (see write-output). */
+  outputs: Record<string, OutputStamp>;
   diagnostics: Diagnostic[];
   summary: unknown;
 }
@@ -42,9 +46,11 @@ interface Memo {
   files: Record<string, FileEntry>;
   instances: Record<string, InstanceResult>;
   routes: Record<string, RouteCheck>;
+  schemas: Record<string, MetaSchemaErrors>;
 }
 
-type Section = 'files' | 'instances' | 'routes';
+type Section = 'files' | 'instances' | 'routes' | 'schemas';
+const SECTIONS: readonly Section[] = ['files', 'instances', 'routes', 'schemas'];
 
 function readJson<T>(path: string): T | undefined {
   try {
@@ -65,11 +71,11 @@ function writeJson(dir: string, name: string, value: unknown): void {
   }
 }
 
-export class CompileCache implements InstanceMemo, RouteCheckMemo {
+export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMemo {
   readonly dir: string;
   private readonly build: string;
   private memo: Memo | undefined;
-  private readonly used: Record<Section, Set<string>> = { files: new Set(), instances: new Set(), routes: new Set() };
+  private readonly used: Record<Section, Set<string>> = { files: new Set(), instances: new Set(), routes: new Set(), schemas: new Set() };
   private readonly last: LastRun | null;
 
   private constructor(dir: string, build: string, last: LastRun | null) {
@@ -93,19 +99,20 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo {
   private entries(): Memo {
     if (!this.memo) {
       const loaded = readJson<Memo>(join(this.dir, MEMO_FILE));
-      this.memo = loaded && loaded.build === this.build ? loaded : { build: this.build, files: {}, instances: {}, routes: {} };
+      this.memo = loaded && loaded.build === this.build ? loaded : { build: this.build, files: {}, instances: {}, routes: {}, schemas: {} };
     }
     return this.memo;
   }
 
   private get<T>(section: Section, key: string): T | undefined {
-    const entry = (this.entries()[section] as Record<string, T>)[key];
+    const entry = (this.entries()[section] as Record<string, T> | undefined)?.[key];
     if (entry !== undefined) this.used[section].add(key);
     return entry;
   }
 
   private put(section: Section, key: string, value: unknown): void {
-    (this.entries()[section] as Record<string, unknown>)[key] = value;
+    const entries = this.entries();
+    ((entries[section] as Record<string, unknown> | undefined) ?? ((entries[section] as Record<string, unknown>) = {}))[key] = value;
     this.used[section].add(key);
   }
 
@@ -133,12 +140,20 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo {
     this.put('routes', key, check);
   }
 
+  metaSchemaErrors(key: string): MetaSchemaErrors | undefined {
+    return this.get('schemas', key);
+  }
+
+  putMetaSchemaErrors(key: string, errors: MetaSchemaErrors): void {
+    this.put('schemas', key, errors);
+  }
+
   /** Writes the cache, keeping only the entries this run used (so it never grows without bound). */
   save(lastRun: LastRun | null): void {
     if (this.memo) {
-      const kept: Memo = { build: this.build, files: {}, instances: {}, routes: {} };
-      for (const section of ['files', 'instances', 'routes'] as const) {
-        const from = this.memo[section] as Record<string, unknown>;
+      const kept: Memo = { build: this.build, files: {}, instances: {}, routes: {}, schemas: {} };
+      for (const section of SECTIONS) {
+        const from = (this.memo[section] ?? {}) as Record<string, unknown>;
         const to = kept[section] as Record<string, unknown>;
         for (const key of this.used[section]) to[key] = from[key];
       }
@@ -146,20 +161,6 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo {
     }
     writeJson(this.dir, LAST_RUN_FILE, { build: this.build, run: lastRun });
   }
-}
-
-/** Size and mtime of each output, to notice when someone edited or deleted a generated file. */
-export function outputStamps(root: string, paths: readonly string[]): Record<string, { size: number; mtimeMs: number }> {
-  const out: Record<string, { size: number; mtimeMs: number }> = {};
-  for (const path of paths) {
-    try {
-      const s = statSync(join(root, path));
-      out[path] = { size: s.size, mtimeMs: s.mtimeMs };
-    } catch {
-      // missing: not stamped, so the next run will not trust it
-    }
-  }
-  return out;
 }
 
 export function outputsUntouched(root: string, outputs: LastRun['outputs']): boolean {

@@ -94,7 +94,7 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
       inputs.flatMap((f) => Object.values(f.value.events ?? {}).map((e) => ({ file: f.path, schema: (e as { schema?: unknown }).schema }))),
     );
     const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem });
-    const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, built.reporter);
+    const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, built.reporter, cache);
     checkModelLimits(built.model, built.reporter);
 
     // Names the generated TypeScript needs (ER8002), located at the event type's declaration.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { GeneratedFile } from '../emit/types';
 import { readSourceFile } from '../load/source-files';
-import { CompileCache, outputStamps, outputsUntouched } from './cache';
+import { CompileCache, outputsUntouched } from './cache';
 import { readProject } from './sources';
 import { HANDLERS_DIR, findOrphanHandlers, handlerFileList } from './orphans';
 import type { WriteReport } from './write-output';
@@ -56,7 +56,7 @@ export async function compileProject(root: string, options: CompileOptions = {})
   const last = cache?.lastRun;
   if (last && sources.diagnostics.length === 0 && last.key === keyOf(last.schemaFiles) && outputsUntouched(root, last.outputs)) {
     timings.lap('cache');
-    return { diagnostics: last.diagnostics, errorCount: 0, stats: last.summary as CompileStats, write: { changed: [], removed: [], created: [], unchanged: Object.keys(last.outputs).length }, cached: true, timings };
+    return { diagnostics: last.diagnostics, errorCount: 0, stats: last.summary as CompileStats, write: { changed: [], removed: [], created: [], unchanged: Object.keys(last.outputs).length, stamps: last.outputs }, cached: true, timings };
   }
 
   // Parsers, validators and emitters load only past the no-change fast path.
@@ -92,15 +92,14 @@ export async function compileProject(root: string, options: CompileOptions = {})
   }
   files ??= await emitAll(m, emitContext);
   timings.lap('emit');
-  const write = writeOutput(root, files);
+  const write = writeOutput(root, files, last?.outputs);
   timings.lap('write');
   // Handler stubs just created change the handler listing: orphans and the key use the listing after writing.
   if (write.created.length > 0) handlers.splice(0, handlers.length, ...handlerFileList(root));
   const diagnostics = [...check.diagnostics, ...findOrphanHandlers(m, handlers)];
   if (cache) {
     const schemaFiles = [...check.schemaFiles.keys()].sort();
-    const generated = files.filter((f) => f.ownership === 'generated').map((f) => f.path);
-    cache.save({ key: keyOf(schemaFiles), schemaFiles, outputs: outputStamps(root, generated), diagnostics, summary: stats });
+    cache.save({ key: keyOf(schemaFiles), schemaFiles, outputs: write.stamps, diagnostics, summary: stats });
     timings.lap('cache');
   }
   return { diagnostics, errorCount: 0, stats, write, cached: false, timings };

@@ -5,7 +5,8 @@
 // A crash before the commit leaves generated/ as it was (the staging folder is discarded next time);
 // a crash after it is finished by the next run (`recoverGenerated`). Unchanged files are never
 // rewritten. Files meant for the user (handler stubs) are created only where none exists.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GeneratedFile } from '../emit/types';
 
@@ -21,6 +22,19 @@ export interface WriteReport {
   /** Files created once for the user (handler stubs, their tests). */
   created: string[];
   unchanged: number;
+  /** A stamp of every generated file as it is now on disk (for the next run's plan and fast path). */
+  stamps: Record<string, OutputStamp>;
+}
+
+/** What a run knows of a generated file it wrote: if size and mtime still match, the content has `hash`. */
+export interface OutputStamp {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+export function contentHash(content: string): string {
+  return createHash('sha1').update(content).digest('base64url');
 }
 
 interface Journal {
@@ -49,16 +63,65 @@ function readIfExists(path: string): string | undefined {
   }
 }
 
-/** What would change in generated/ (paths relative to it), without writing. */
-export function planGenerated(root: string, files: readonly GeneratedFile[]): { changed: string[]; removed: string[]; unchanged: string[] } {
-  const dir = join(root, GENERATED_DIR);
-  const wanted = new Map(files.filter((f) => f.ownership === 'generated').map((f) => [f.path.slice(GENERATED_DIR.length + 1), f.content]));
-  const existing = listFiles(dir);
-  const changed: string[] = [];
-  const unchanged: string[] = [];
-  for (const [rel, content] of wanted) (readIfExists(join(dir, rel)) === content ? unchanged : changed).push(rel);
-  const removed = existing.filter((rel) => !wanted.has(rel));
-  return { changed: changed.sort(), removed: removed.sort(), unchanged: unchanged.sort() };
+/** Generated files compared with what is on disk (paths from the project root). */
+export interface Comparison {
+  /** New or different files, to write. */
+  changed: GeneratedFile[];
+  /** Stamps of the files that are the same on disk. */
+  unchanged: Record<string, OutputStamp>;
+}
+
+/**
+ * Compares the `generated` files with generated/ on disk. A file whose stamp from the last run (`known`)
+ * still matches its size and mtime is compared by hash, without reading it; any other file is read.
+ */
+export function compareGenerated(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}): Comparison {
+  const out: Comparison = { changed: [], unchanged: {} };
+  for (const f of files) {
+    if (f.ownership !== 'generated') continue;
+    const full = join(root, f.path);
+    const stat = statSync(full, { throwIfNoEntry: false });
+    const stamp = known[f.path];
+    let same: boolean;
+    let hash: string | undefined;
+    if (!stat) same = false;
+    else if (stamp && stamp.size === stat.size && stamp.mtimeMs === stat.mtimeMs) {
+      same = Buffer.byteLength(f.content) === stat.size && (hash = contentHash(f.content)) === stamp.hash;
+    } else same = readIfExists(full) === f.content;
+    if (same) out.unchanged[f.path] = { size: stat!.size, mtimeMs: stat!.mtimeMs, hash: hash ?? contentHash(f.content) };
+    else out.changed.push(f);
+  }
+  return out;
+}
+
+export interface GeneratedPlan {
+  /** Paths relative to generated/. */
+  changed: string[];
+  removed: string[];
+  unchanged: string[];
+  /** The changed files' content, by path from the project root. */
+  contents: Map<string, string>;
+  /** Stamps of the unchanged files (paths from the project root). */
+  stamps: Record<string, OutputStamp>;
+}
+
+/**
+ * What would change in generated/, without writing: `files` compared now (see compareGenerated), plus
+ * files already compared (`compared`, e.g. by the emit worker); every other file in generated/ is removed.
+ */
+export function planGenerated(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}, compared?: Comparison): GeneratedPlan {
+  const here = compareGenerated(root, files, known);
+  const prefix = GENERATED_DIR.length + 1;
+  const changed = [...here.changed, ...(compared?.changed ?? [])];
+  const stamps = { ...here.unchanged, ...compared?.unchanged };
+  const wanted = new Set([...changed.map((f) => f.path), ...Object.keys(stamps)].map((p) => p.slice(prefix)));
+  return {
+    changed: changed.map((f) => f.path.slice(prefix)).sort(),
+    removed: listFiles(join(root, GENERATED_DIR)).filter((rel) => !wanted.has(rel)).sort(),
+    unchanged: Object.keys(stamps).map((p) => p.slice(prefix)).sort(),
+    contents: new Map(changed.map((f) => [f.path, f.content])),
+    stamps,
+  };
 }
 
 /** mkdir -p, once per folder in a run (thousands of files share few folders). */
@@ -107,19 +170,26 @@ function applyJournal(root: string, journal: Journal): void {
   }
 }
 
-export function writeOutput(root: string, files: readonly GeneratedFile[]): WriteReport {
-  for (const f of files) {
+/** Writes `files` (and `compared`: files compared already); `known` are the stamps the last run left (see planGenerated). */
+export function writeOutput(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}, compared?: Comparison): WriteReport {
+  for (const f of [...files, ...(compared?.changed ?? [])]) {
     if (f.ownership === 'generated' && !f.path.startsWith(`${GENERATED_DIR}/`)) throw new Error(`generated file outside ${GENERATED_DIR}/: ${f.path}`);
   }
   recoverGenerated(root);
-  const plan = planGenerated(root, files);
-  const report: WriteReport = { changed: plan.changed.map((p) => `${GENERATED_DIR}/${p}`), removed: plan.removed.map((p) => `${GENERATED_DIR}/${p}`), created: [], unchanged: plan.unchanged.length };
+  const plan = planGenerated(root, files, known, compared);
+  const report: WriteReport = {
+    changed: plan.changed.map((p) => `${GENERATED_DIR}/${p}`),
+    removed: plan.removed.map((p) => `${GENERATED_DIR}/${p}`),
+    created: [],
+    unchanged: plan.unchanged.length,
+    stamps: plan.stamps,
+  };
 
   if (report.changed.length > 0 || report.removed.length > 0) {
     const staging = join(root, STAGING_DIR);
     mkdirSync(staging, { recursive: true });
     const dirs = new DirMaker();
-    const byPath = new Map(files.map((f) => [f.path, f.content]));
+    const byPath = plan.contents;
     const moves: [string, string][] = report.changed.map((path) => {
       // Staged under the same relative path, so that a cold compile's folders are made only once.
       const staged = `${STAGING_DIR}/files/${path.slice(GENERATED_DIR.length + 1)}`;
@@ -134,6 +204,10 @@ export function writeOutput(root: string, files: readonly GeneratedFile[]): Writ
     renameSync(join(staging, `${JOURNAL}.tmp`), join(staging, JOURNAL)); // the commit point
     applyJournal(root, journal);
     rmSync(staging, { recursive: true, force: true });
+    for (const path of report.changed) {
+      const stat = statSync(join(root, path), { throwIfNoEntry: false });
+      if (stat) report.stamps[path] = { size: stat.size, mtimeMs: stat.mtimeMs, hash: contentHash(byPath.get(path)!) };
+    }
   }
 
   const dirs = new DirMaker();

@@ -4,6 +4,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { Reporter } from '../model/context';
 import type { EventBuildResult } from '../model/build-events';
+import { jsonDigest, jsonText } from '../model/json-text';
 import { instanceJob, type InstanceJob, type InstanceResult } from './instance-checks';
 
 export const MAX_REGISTRY_SCHEMA = 100_000;
@@ -13,20 +14,40 @@ export interface ExampleCheck {
   job: InstanceJob;
 }
 
+/** The meta-schema's verdict on a schema: its errors (none when valid). */
+export type MetaSchemaErrors = { instancePath: string; message: string }[];
+
+/** Verdicts kept between compiles, by schema digest. */
+export interface MetaSchemaMemo {
+  metaSchemaErrors(key: string): MetaSchemaErrors | undefined;
+  putMetaSchemaErrors(key: string, errors: MetaSchemaErrors): void;
+}
+
+function metaSchemaErrors(schema: object, metaSchema: ValidateFunction, memo: MetaSchemaMemo | undefined): MetaSchemaErrors {
+  const key = jsonDigest(schema);
+  let errors = memo?.metaSchemaErrors(key);
+  if (!errors) {
+    errors = metaSchema(schema) ? [] : (metaSchema.errors ?? []).map((e) => ({ instancePath: e.instancePath, message: e.message ?? 'invalid' }));
+    memo?.putMetaSchemaErrors(key, errors);
+  }
+  return errors;
+}
+
 /** Meta-schema and size checks; returns the example checks still to run. */
-export function checkEventSchemas(built: EventBuildResult, metaSchema: ValidateFunction, reporter: Reporter): ExampleCheck[] {
+export function checkEventSchemas(built: EventBuildResult, metaSchema: ValidateFunction, reporter: Reporter, memo?: MetaSchemaMemo): ExampleCheck[] {
   const checks: ExampleCheck[] = [];
   for (const type of built.eventTypes) {
     if (!type.publishable) continue; // AWS event schemas are ours and known valid.
     const where = built.extras.get(type.name)!;
     const schemaPointer = `${where.pointer}/schema`;
-    if (!metaSchema(type.detailSchema)) {
-      for (const e of metaSchema.errors ?? []) {
+    const errors = metaSchemaErrors(type.detailSchema, metaSchema, memo);
+    if (errors.length > 0) {
+      for (const e of errors) {
         reporter.report(where.file, `${schemaPointer}${e.instancePath}`, 'ER3016', `the schema of "${type.name}" is not valid JSON Schema: ${e.instancePath || '(root)'} ${e.message}`, 'fix the schema (draft-07): types are "string", "number", "integer", "boolean", "object", "array", "null"; `required` is a list of property names');
       }
       continue;
     }
-    const size = JSON.stringify(type.detailSchema).length;
+    const size = jsonText(type.detailSchema).length;
     if (size > MAX_REGISTRY_SCHEMA) {
       reporter.report(where.file, schemaPointer, 'ER4015', `the schema of "${type.name}" is ${size} characters`, `the schema registry holds at most ${MAX_REGISTRY_SCHEMA} characters per schema: split it, or move shared parts to definitions`);
     }

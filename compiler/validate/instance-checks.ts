@@ -2,6 +2,7 @@
 // and the values to check against it; jobs are independent, so they can run in a worker thread while
 // the main thread generates code, and their results are memoized by content in the compile cache.
 import { createHash } from 'node:crypto';
+import { jsonDigest } from '../model/json-text';
 
 export interface InstanceJob {
   /** Content hash of the schema and values (the memo key). */
@@ -19,7 +20,7 @@ export interface InstanceMemo {
 }
 
 export function instanceJob(schema: object, values: unknown[]): InstanceJob {
-  return { key: createHash('sha1').update(JSON.stringify([schema, values])).digest('hex'), schema, values };
+  return { key: createHash('sha1').update(`${jsonDigest(schema)}\u0000${JSON.stringify(values)}`).digest('hex'), schema, values };
 }
 
 /**
@@ -56,7 +57,7 @@ export function createSchemaChecker(): SchemaChecker {
   const prepared = new Map<string, InstanceType<typeof Validator>>();
   return {
     check(schema, value) {
-      const key = JSON.stringify(schema);
+      const key = jsonDigest(schema);
       let validator = prepared.get(key);
       if (!validator) {
         validator = new Validator(schema as ConstructorParameters<typeof Validator>[0], '7', false);

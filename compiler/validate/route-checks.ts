@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
 import { escapePointerToken } from '../diagnostics/pointer';
 import type { Reporter } from '../model/context';
+import { jsonDigest } from '../model/json-text';
 import type { RouteModel } from '../model/types';
 import { checkRouteFilter } from './filters';
 import { runRouteTests, type RouteTestResult } from './route-tests';
@@ -26,7 +27,7 @@ export function checkRoutes(model: RouteModel, reporter: Reporter, memo?: RouteC
     let h = typeHashes.get(name);
     if (h === undefined) {
       const t = types.get(name)!;
-      h = createHash('sha1').update(JSON.stringify([t.source, t.detailType, t.detailSchema])).digest('hex');
+      h = createHash('sha1').update(JSON.stringify([t.source, t.detailType, jsonDigest(t.detailSchema)])).digest('hex');
       typeHashes.set(name, h);
     }
     return h;

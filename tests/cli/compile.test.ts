@@ -76,6 +76,39 @@ describe('eventroutes compile', () => {
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
   });
 
+  it('reports the same diagnostics from its memo as without it', () => {
+    const broken = app
+      .replace('events:\n', 'events:\n  Bad:\n    detailType: Bad\n    schema: { type: objekt }\n')
+      .replace('{ n: { type: integer } } }', '{ n: { type: integer } } }\n    examples: [{ n: "x" }]');
+    const root = project({ 'routes/app.yaml': broken });
+    const diagnosticLines = (out: string) => out.split('\n').filter((l) => / (error|warning) ER\d{4} /.test(l));
+    const uncached = diagnosticLines(runCli(root, ['check']).stdout);
+    expect(uncached.join('\n')).toMatch(/ER3016[\s\S]*ER3017|ER3017[\s\S]*ER3016/);
+    const first = runCli(root, ['compile']);
+    const memo = JSON.parse(readFileSync(join(root, 'node_modules/.cache/eventroutes/memo.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(memo.schemas!).length).toBe(2);
+    expect(Object.values(memo.schemas!)).toContainEqual([]);
+    const memoized = runCli(root, ['compile']); // meta-schema verdicts, example checks and route checks from the memo
+    expect(first.code).toBe(1);
+    expect(memoized.code).toBe(1);
+    expect(diagnosticLines(first.stdout)).toEqual(uncached);
+    expect(diagnosticLines(memoized.stdout)).toEqual(uncached);
+  });
+
+  it('restores a generated file edited by hand', () => {
+    const root = project({ 'routes/app.yaml': app });
+    runCli(root, ['compile']);
+    const model = join(root, 'generated/model.json');
+    const original = readFileSync(model, 'utf8');
+    writeFileSync(model, original.replace('"Ping"', '"Pong"'));
+    writeFileSync(join(root, 'routes/app.yaml'), app.replace('pings: {}', 'pings: { retention: 7d }'));
+    expect(runCli(root, ['compile']).stdout).toContain('wrote   generated/model.json');
+    writeFileSync(model, readFileSync(model, 'utf8').replace('"Ping"', '"Pong"'));
+    expect(runCli(root, ['compile']).stdout).toContain('wrote   generated/model.json');
+    expect(readFileSync(model, 'utf8')).toContain('"Ping"');
+    expect(readFileSync(model, 'utf8')).not.toContain('"Pong"');
+  });
+
   it('leaves generated/ untouched when the input has errors, and exits 1', () => {
     const root = project({ 'routes/app.yaml': app });
     runCli(root, ['compile']);

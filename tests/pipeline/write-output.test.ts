@@ -1,10 +1,10 @@
 // The generated/ writer: all-or-nothing through a roll-forward journal, unchanged files untouched,
 // stale files and emptied folders removed, stubs created once.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../compiler/emit/types';
-import { recoverGenerated, writeOutput } from '../../compiler/pipeline/write-output';
+import { contentHash, recoverGenerated, writeOutput } from '../../compiler/pipeline/write-output';
 import { makeProject, removeProject } from '../support/project';
 
 const roots: string[] = [];
@@ -23,12 +23,28 @@ describe('writeOutput', () => {
     expect(first.changed).toEqual(['generated/a.ts', 'generated/deep/b.ts', 'generated/deep/er/c.ts']);
     const a = statSync(join(root, 'generated/a.ts'));
     const second = writeOutput(root, [gen('a.ts', 'A'), gen('deep/b.ts', 'B2')]);
-    expect(second).toEqual({ changed: ['generated/deep/b.ts'], removed: ['generated/deep/er/c.ts'], created: [], unchanged: 1 });
+    expect({ ...second, stamps: Object.keys(second.stamps) }).toEqual({ changed: ['generated/deep/b.ts'], removed: ['generated/deep/er/c.ts'], created: [], unchanged: 1, stamps: ['generated/a.ts', 'generated/deep/b.ts'] });
     expect(readFileSync(join(root, 'generated/deep/b.ts'), 'utf8')).toBe('B2');
     expect(existsSync(join(root, 'generated/deep/er'))).toBe(false);
     const after = statSync(join(root, 'generated/a.ts'));
     expect([after.ino, after.mtimeMs]).toEqual([a.ino, a.mtimeMs]);
     expect(existsSync(join(root, '.generated.staging'))).toBe(false);
+  });
+
+  it("trusts the last run's stamps only while a file's size and mtime match them", () => {
+    const root = project();
+    const first = writeOutput(root, [gen('a.ts', 'A'), gen('b.ts', 'B')]);
+    expect(first.stamps['generated/a.ts']).toEqual({ size: 1, mtimeMs: statSync(join(root, 'generated/a.ts')).mtimeMs, hash: contentHash('A') });
+    // Edited by hand since (same size, another mtime): compared by content, and restored.
+    writeFileSync(join(root, 'generated/b.ts'), 'X');
+    utimesSync(join(root, 'generated/b.ts'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+    const second = writeOutput(root, [gen('a.ts', 'A'), gen('b.ts', 'B')], first.stamps);
+    expect(second.changed).toEqual(['generated/b.ts']);
+    expect(readFileSync(join(root, 'generated/b.ts'), 'utf8')).toBe('B');
+    // A matching stamp is compared by hash, without reading the file: a stamp saying "Z" makes "A" a change.
+    const forged = { ...second.stamps, 'generated/a.ts': { ...second.stamps['generated/a.ts']!, hash: contentHash('Z') } };
+    expect(writeOutput(root, [gen('a.ts', 'A'), gen('b.ts', 'B')], forged).changed).toEqual(['generated/a.ts']);
+    expect(writeOutput(root, [gen('a.ts', 'A'), gen('b.ts', 'B')], second.stamps).changed).toEqual([]);
   });
 
   it('never overwrites a file meant for the user', () => {

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { jsonDigest } from '../../model/json-text';
 
 export interface Memo {
   get(key: string): string | undefined;
@@ -28,19 +29,12 @@ export function contentKey(input: unknown): string {
   return createHash('sha256').update(JSON.stringify(input)).digest('base64url');
 }
 
-const objectKeys = new WeakMap<object, string>();
-
 /**
- * contentKey of an object that does not change while emitters run (a model entry), computed once:
- * keys built from many model entries (a function's routes and event types) hash their keys.
+ * The memo key of a model entry (which does not change while emitters run), computed once per run and
+ * shared with the checks that key the same entries (see model/json-text.ts).
  */
 export function objectKey(value: object): string {
-  let key = objectKeys.get(value);
-  if (key === undefined) {
-    key = contentKey(value);
-    objectKeys.set(value, key);
-  }
-  return key;
+  return jsonDigest(value);
 }
 
 /** Libraries whose output memos hold. */

@@ -1,0 +1,26 @@
+// The compact JSON text and digest of a model value, computed once per object. Several steps
+// serialize the same values (an event schema is sized, checked, keyed for memos and generated from),
+// and the model is never mutated once built, so the first text stands for the whole run.
+import { createHash } from 'node:crypto';
+
+const texts = new WeakMap<object, string>();
+const digests = new WeakMap<object, string>();
+
+export function jsonText(value: object): string {
+  let text = texts.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    texts.set(value, text);
+  }
+  return text;
+}
+
+/** A content hash of jsonText(value): a memo key. */
+export function jsonDigest(value: object): string {
+  let digest = digests.get(value);
+  if (digest === undefined) {
+    digest = createHash('sha1').update(jsonText(value)).digest('base64url');
+    digests.set(value, digest);
+  }
+  return digest;
+}
