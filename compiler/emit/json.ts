@@ -1,9 +1,8 @@
-// Deterministic JSON: keys sorted, two-space indentation, a final newline. Values the user wrote
+// Deterministic JSON: keys sorted, two-space indentation (documents end with a newline). Values the user wrote
 // (schemas, patterns, examples) keep their own key order, which is part of their meaning to a reader
 // (and to generated types); everything else is sorted so that diffs show real changes only.
-import { JSON_MARKER_KEY } from './marker';
-
-export function stableJson(value: unknown, verbatimKeys: ReadonlySet<string> = new Set(), marker?: string): string {
+/** `value` with the keys of its objects sorted (not below `verbatimKeys`), undefined members dropped. */
+function sortedCopy(value: unknown, verbatimKeys: ReadonlySet<string>): unknown {
   // Verbatim subtrees are returned as they are (no copy): they are most of a model's bytes.
   const sortValue = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sortValue);
@@ -16,7 +15,15 @@ export function stableJson(value: unknown, verbatimKeys: ReadonlySet<string> = n
     }
     return out;
   };
-  const sorted = sortValue(value) as Record<string, unknown>;
-  const withMarker = marker !== undefined && sorted && typeof sorted === 'object' && !Array.isArray(sorted) ? { [JSON_MARKER_KEY]: marker, ...sorted } : sorted;
-  return JSON.stringify(withMarker, null, 2) + '\n';
+  return sortValue(value);
+}
+
+/**
+ * The deterministic JSON text of `value` where it is nested `depth` levels deep in a document (its lines
+ * after the first indented by depth × 2 spaces), without the final newline: documents can be built
+ * from parts (see model-json.ts).
+ */
+export function stableJsonAt(value: unknown, verbatimKeys: ReadonlySet<string>, depth: number): string {
+  const text = JSON.stringify(sortedCopy(value, verbatimKeys), null, 2);
+  return depth === 0 ? text : text.replaceAll('\n', `\n${'  '.repeat(depth)}`);
 }

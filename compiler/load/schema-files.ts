@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { parse as parseYamlValue } from 'yaml';
+import { jsonText } from '../model/json-text';
 import { hashText, toPosix } from './source-files';
 
 export interface SchemaFile {
@@ -28,6 +29,8 @@ export function resolveSchemaRef(fromFile: string, ref: string): string | undefi
 /** The non-local `$ref` strings in a schema value. */
 export function fileRefs(value: unknown): string[] {
   const out: string[] = [];
+  // Most schemas have no `$ref` at all: one scan of their text (shared with the model) answers.
+  if (value && typeof value === 'object' && !jsonText(value).includes('"$ref"')) return out;
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const node = stack.pop();

@@ -22,21 +22,12 @@ export interface RouteCheckMemo {
 /** Checks every route (from the memo where its content is unchanged); returns all test results. */
 export function checkRoutes(model: RouteModel, reporter: Reporter, memo?: RouteCheckMemo): RouteTestResult[] {
   const types = new Map(model.eventTypes.map((t) => [t.name, t]));
-  const typeHashes = new Map<string, string>();
-  const typeHash = (name: string): string => {
-    let h = typeHashes.get(name);
-    if (h === undefined) {
-      const t = types.get(name)!;
-      h = createHash('sha1').update(JSON.stringify([t.source, t.detailType, jsonDigest(t.detailSchema)])).digest('hex');
-      typeHashes.set(name, h);
-    }
-    return h;
-  };
+  // Keys share the JSON digests of model entries with the emitters (model/json-text.ts).
   const results: RouteTestResult[] = [];
   for (const route of model.routes) {
     if (route.trigger.kind !== 'pattern') continue;
     const key = createHash('sha1')
-      .update(JSON.stringify([route.name, route.filter, route.trigger, route.tests, route.eventTypes.map(typeHash)]))
+      .update(JSON.stringify([jsonDigest(route), route.eventTypes.map((n) => jsonDigest(types.get(n)!))]))
       .digest('hex');
     let check = memo?.routeCheck(key);
     if (!check) {

@@ -1,5 +1,5 @@
 // A memo of expensive generated text by content hash, kept in `EmitContext.cacheDir` between
-// compiles (the TypeScript of each event schema, whole generated files). A memo is SHARDS JSON files
+// compiles (the TypeScript of each event schema, whole generated files). A memo is SHARDS text files
 // (by the key's first character), so that a compile that changed one entry rewrites one small file;
 // entries not used by a compile are dropped when it saves, so a memo never outgrows the project.
 // Every memo is versioned by the code that fills it (a hash of the running compiler bundle and of
@@ -17,11 +17,6 @@ export interface Memo {
   set(key: string, value: string): void;
   /** Writes the memo when an entry was added or one went unused; a failed write is ignored. */
   save(): void;
-}
-
-interface MemoFile {
-  version: string;
-  entries: Record<string, string>;
 }
 
 /** The hash of some JSON-serializable input: a memo key. */
@@ -71,16 +66,52 @@ function shardOf(key: string): number {
   return (key.charCodeAt(0) || 0) % SHARDS;
 }
 
+/** The name of a memo's shard file (the format is MEMO_FORMAT's). */
+export function shardFileName(name: string, shard: number): string {
+  return `${name}.${shard}.memo`;
+}
+
+/**
+ * A shard file is text, not JSON, so that reading one is a file read and string slices (memoized
+ * values are generated code and JSON, which JSON would escape): a first line `MEMO_FORMAT <version>`,
+ * one line `<key> <length>` per entry, an empty line, then the values one after the other.
+ */
+const MEMO_FORMAT = 'eventroutes-memo/1';
+
+/** Keys are hashes; anything else is never stored (it could break the index). */
+const STORABLE_KEY = /^[A-Za-z0-9_\-+/=.:]+$/;
+
+export function parseShard(text: string, version: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  const end = text.indexOf('\n\n');
+  if (end === -1) return entries;
+  const lines = text.slice(0, end).split('\n');
+  if (lines[0] !== `${MEMO_FORMAT} ${version}`) return entries;
+  let at = end + 2;
+  for (const line of lines.slice(1)) {
+    const space = line.indexOf(' ');
+    const length = Number(line.slice(space + 1));
+    if (space <= 0 || !Number.isInteger(length) || length < 0 || at + length > text.length) return new Map();
+    entries.set(line.slice(0, space), text.slice(at, at + length));
+    at += length;
+  }
+  return at === text.length ? entries : new Map();
+}
+
+export function formatShard(entries: ReadonlyMap<string, string>, version: string): string {
+  const keys = [...entries.keys()].sort();
+  return `${MEMO_FORMAT} ${version}\n${keys.map((k) => `${k} ${entries.get(k)!.length}\n`).join('')}\n${keys.map((k) => entries.get(k)!).join('')}`;
+}
+
 /** Opens memo `name` in `cacheDir`; entries of another code version are ignored. */
 export function openMemo(cacheDir: string | undefined, name: string): Memo {
   const current = cacheDir === undefined ? '' : codeVersion();
-  const fileOf = (shard: number): string => join(cacheDir!, `${name}.${shard}.json`);
-  const stored: Record<string, string>[] = Array.from({ length: SHARDS }, () => ({}));
+  const fileOf = (shard: number): string => join(cacheDir!, shardFileName(name, shard));
+  const stored: Map<string, string>[] = Array.from({ length: SHARDS }, () => new Map());
   if (cacheDir !== undefined) {
     for (let shard = 0; shard < SHARDS; shard++) {
       try {
-        const parsed = JSON.parse(readFileSync(fileOf(shard), 'utf8')) as Partial<MemoFile>;
-        if (parsed.version === current && parsed.entries && typeof parsed.entries === 'object') stored[shard] = parsed.entries;
+        stored[shard] = parseShard(readFileSync(fileOf(shard), 'utf8'), current);
       } catch {
         // Missing or unreadable: that shard starts empty.
       }
@@ -91,11 +122,12 @@ export function openMemo(cacheDir: string | undefined, name: string): Memo {
   return {
     get(key) {
       const shard = shardOf(key);
-      const value = Object.hasOwn(stored[shard]!, key) ? stored[shard]![key] : undefined;
-      if (typeof value === 'string') used[shard]!.set(key, value);
-      return typeof value === 'string' ? value : undefined;
+      const value = stored[shard]!.get(key);
+      if (value !== undefined) used[shard]!.set(key, value);
+      return value;
     },
     set(key, value) {
+      if (!STORABLE_KEY.test(key)) return;
       const shard = shardOf(key);
       used[shard]!.set(key, value);
       added.add(shard);
@@ -103,13 +135,12 @@ export function openMemo(cacheDir: string | undefined, name: string): Memo {
     save() {
       if (cacheDir === undefined) return;
       for (let shard = 0; shard < SHARDS; shard++) {
-        if (!added.has(shard) && used[shard]!.size === Object.keys(stored[shard]!).length) continue;
-        const entries = Object.fromEntries([...used[shard]!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+        if (!added.has(shard) && used[shard]!.size === stored[shard]!.size) continue;
         const file = fileOf(shard);
         const tmp = `${file}.${process.pid}.tmp`;
         try {
           mkdirSync(cacheDir, { recursive: true });
-          writeFileSync(tmp, JSON.stringify({ version: current, entries } satisfies MemoFile));
+          writeFileSync(tmp, formatShard(used[shard]!, current));
           renameSync(tmp, file);
         } catch {
           // A memo that cannot be written costs time on the next compile, never correctness.

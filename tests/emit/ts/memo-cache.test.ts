@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentKey, memoized, openMemo, SHARDS } from '../../../compiler/emit/ts/memo-cache';
+import { codeVersion, contentKey, formatShard, memoized, openMemo, parseShard, SHARDS, shardFileName } from '../../../compiler/emit/ts/memo-cache';
 
 const dirs: string[] = [];
 function cacheDir(): string {
@@ -41,15 +41,30 @@ describe('openMemo', () => {
     expect(calls).toBe(1);
   });
 
-  const shardFile = (dir: string, key: string): string => join(dir, `m.${key.charCodeAt(0) % SHARDS}.json`);
+  const shardFile = (dir: string, key: string): string => join(dir, shardFileName('m', key.charCodeAt(0) % SHARDS));
 
   it('ignores a memo written by other code, or a broken file', () => {
     const dir = cacheDir();
     const key = contentKey(1);
-    writeFileSync(shardFile(dir, key), JSON.stringify({ version: 'old', entries: { [key]: 'stale' } }));
+    writeFileSync(shardFile(dir, key), formatShard(new Map([[key, 'stale']]), 'old'));
     expect(openMemo(dir, 'm').get(key)).toBeUndefined();
-    writeFileSync(shardFile(dir, key), '{ not json');
-    expect(openMemo(dir, 'm').get(key)).toBeUndefined();
+    writeFileSync(shardFile(dir, key), formatShard(new Map([[key, 'fresh']]), codeVersion()));
+    expect(openMemo(dir, 'm').get(key)).toBe('fresh');
+    for (const broken of ['{ not a memo', formatShard(new Map([[key, 'fresh']]), codeVersion()).slice(0, -1), formatShard(new Map([[key, 'fresh']]), codeVersion()) + 'x']) {
+      writeFileSync(shardFile(dir, key), broken);
+      expect(openMemo(dir, 'm').get(key)).toBeUndefined();
+    }
+  });
+
+  it('keeps any text as it is: newlines, quotes, non-ASCII', () => {
+    const values = new Map([['k1', 'line\n\nnext "q" \\ \u00e9\u{1F600}'], ['k2', ''], ['k3', '\n']]);
+    expect(parseShard(formatShard(values, 'v'), 'v')).toEqual(values);
+    const dir = cacheDir();
+    const memo = openMemo(dir, 'm');
+    for (const [k, v] of values) memo.set(k, v);
+    memo.save();
+    const again = openMemo(dir, 'm');
+    for (const [k, v] of values) expect(again.get(k)).toBe(v);
   });
 
   it('rewrites only the shards that changed, nothing without a folder', () => {
