@@ -24,6 +24,14 @@ function sortedCopy(value: unknown, verbatimKeys: ReadonlySet<string>): unknown 
  * from parts (see model-json.ts).
  */
 export function stableJsonAt(value: unknown, verbatimKeys: ReadonlySet<string>, depth: number): string {
-  const text = JSON.stringify(sortedCopy(value, verbatimKeys), null, 2);
-  return depth === 0 ? text : text.replaceAll('\n', `\n${'  '.repeat(depth)}`);
+  // Wrapped in `depth` arrays, JSON.stringify indents the value itself; the wrapping is cut off.
+  let wrapped = sortedCopy(value, verbatimKeys);
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  if (depth === 0 || text === undefined) return text;
+  let head = 0;
+  for (let i = 1; i <= depth; i++) head += 2 + 2 * i; // "[\n" + indentation, per level
+  let tail = 0;
+  for (let i = 0; i < depth; i++) tail += 2 + 2 * i; // "\n" + indentation + "]", per level
+  return text.slice(head, text.length - tail);
 }

@@ -1,12 +1,14 @@
-// generated/model.json: the normalized route model, the input of the CDK app. The text is stableJson
-// of the model with the marker first. It is assembled from parts: each entry of the big lists (event
-// types, routes, functions, queues) is memoized by the digest of its content, so that a recompile
-// after a small change serializes only the entries that changed.
+// generated/model.json: the normalized route model, the input of the CDK app. The text is the
+// deterministic JSON of the model (keys sorted, see json.ts) with the marker first. Recompiles reuse
+// the last model.json: an index (kept in the memo, and valid only for the content it was made for)
+// gives where each entry of the big lists (event types, routes, functions, queues) is, by the digest
+// of the entry's content, so that only entries that changed are serialized again.
 import { jsonDigest } from '../model/json-text';
 import type { RouteModel } from '../model/types';
+import { contentHash } from './content-hash';
 import { JSON_MARKER_KEY, GENERATED_BY } from './marker';
 import { stableJsonAt } from './json';
-import { openMemo, type Memo } from './ts/memo-cache';
+import { openMemo } from './ts/memo-cache';
 import type { Emitter } from './types';
 
 export const MODEL_PATH = 'generated/model.json';
@@ -14,36 +16,67 @@ export const MODEL_PATH = 'generated/model.json';
 /** Keys whose values are the user's JSON (key order kept). */
 export const VERBATIM_MODEL_KEYS = new Set(['detailSchema', 'examples', 'pattern', 'filter', 'event', 'paths']);
 
-/** Lists whose entries are memoized one by one. */
-const MEMOIZED_LISTS = new Set<string>(['eventTypes', 'routes', 'functions', 'queues']);
+/** Lists whose entries are indexed one by one. */
+const INDEXED_LISTS = new Set<string>(['eventTypes', 'routes', 'functions', 'queues']);
 
-export function modelJson(model: RouteModel, memo: Memo = openMemo(undefined, 'model-json')): string {
-  const entryText = (entry: object): string => {
-    const key = jsonDigest(entry);
-    let text = memo.get(key);
-    if (text === undefined) {
-      text = stableJsonAt(entry, VERBATIM_MODEL_KEYS, 2);
-      memo.set(key, text);
-    }
-    return text;
+/** Where each indexed entry's text is in a model.json, by entry digest: [start, length]. */
+export interface ModelJsonIndex {
+  /** contentHash of the model.json it indexes. */
+  hash: string;
+  parts: Record<string, [number, number]>;
+}
+
+/** The model.json text, and its index; `previous` (a model.json and its index) is reused where entries are the same. */
+export function modelJson(model: RouteModel, previous?: { content: string; index: ModelJsonIndex }): { content: string; index: ModelJsonIndex } {
+  const parts: Record<string, [number, number]> = {};
+  const chunks: string[] = [];
+  let length = 0;
+  const push = (text: string): void => {
+    chunks.push(text);
+    length += text.length;
   };
-  const members: string[] = [`  ${JSON.stringify(JSON_MARKER_KEY)}: ${JSON.stringify(GENERATED_BY)}`];
+  const entry = (value: object): void => {
+    const digest = jsonDigest(value);
+    const known = previous?.index.parts[digest];
+    const text = known ? previous!.content.slice(known[0], known[0] + known[1]) : stableJsonAt(value, VERBATIM_MODEL_KEYS, 2);
+    parts[digest] = [length, text.length];
+    push(text);
+  };
+  push(`{\n  ${JSON.stringify(JSON_MARKER_KEY)}: ${JSON.stringify(GENERATED_BY)}`);
   const record = model as unknown as Record<string, unknown>;
   for (const key of Object.keys(record).sort()) {
     const value = record[key];
     if (value === undefined) continue;
-    const text =
-      MEMOIZED_LISTS.has(key) && Array.isArray(value) && value.length > 0
-        ? `[\n${(value as object[]).map((entry) => `    ${entryText(entry)}`).join(',\n')}\n  ]`
-        : stableJsonAt(value, VERBATIM_MODEL_KEYS, 1);
-    members.push(`  ${JSON.stringify(key)}: ${text}`);
+    push(`,\n  ${JSON.stringify(key)}: `);
+    if (INDEXED_LISTS.has(key) && Array.isArray(value) && value.length > 0) {
+      (value as object[]).forEach((item, i) => {
+        push(i === 0 ? '[\n    ' : ',\n    ');
+        entry(item);
+      });
+      push('\n  ]');
+    } else push(stableJsonAt(value, VERBATIM_MODEL_KEYS, 1));
   }
-  return `{\n${members.join(',\n')}\n}\n`;
+  push('\n}\n');
+  const content = chunks.join('');
+  return { content, index: { hash: contentHash(content), parts } };
 }
+
+const INDEX_KEY = 'index';
 
 export const emitModelJson: Emitter = (model, context) => {
   const memo = openMemo(context.cacheDir, 'model-json');
-  const content = modelJson(model, memo);
+  const last = context.previous?.(MODEL_PATH);
+  let previous: { content: string; index: ModelJsonIndex } | undefined;
+  if (last) {
+    try {
+      const index = JSON.parse(memo.get(INDEX_KEY) ?? 'null') as ModelJsonIndex | null;
+      if (index && index.hash === last.hash) previous = { content: last.content, index };
+    } catch {
+      // an unreadable index: serialize everything
+    }
+  }
+  const { content, index } = modelJson(model, previous);
+  memo.set(INDEX_KEY, JSON.stringify(index));
   memo.save();
   return [{ path: MODEL_PATH, content, ownership: 'generated' }];
 };

@@ -25,6 +25,11 @@ export interface EmitContext {
    * rendering them, since they would not be written. Undefined: render everything.
    */
   existingFiles?: ReadonlySet<string>;
+  /**
+   * A generated file as the last successful compile wrote it, if it is untouched since (its content and
+   * content hash); emitters may reuse parts of it, as a memo. Undefined: nothing to reuse.
+   */
+  previous?: (path: string) => { content: string; hash: string } | undefined;
 }
 
 export type Emitter = (model: RouteModel, context: EmitContext) => GeneratedFile[] | Promise<GeneratedFile[]>;

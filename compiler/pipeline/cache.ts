@@ -163,6 +163,19 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
   }
 }
 
+/** The content of a generated file the last run stamped, if its size and mtime still match the stamp. */
+export function untouchedOutput(root: string, path: string, stamp: OutputStamp | undefined): { content: string; hash: string } | undefined {
+  if (!stamp) return undefined;
+  try {
+    const full = join(root, path);
+    const s = statSync(full);
+    if (s.size !== stamp.size || s.mtimeMs !== stamp.mtimeMs) return undefined;
+    return { content: readFileSync(full, 'utf8'), hash: stamp.hash };
+  } catch {
+    return undefined;
+  }
+}
+
 export function outputsUntouched(root: string, outputs: LastRun['outputs']): boolean {
   for (const [path, stamp] of Object.entries(outputs)) {
     const s = statSync(join(root, path), { throwIfNoEntry: false });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { GeneratedFile } from '../emit/types';
 import { readSourceFile } from '../load/source-files';
-import { CompileCache, outputsUntouched } from './cache';
+import { CompileCache, outputsUntouched, untouchedOutput } from './cache';
 import { readProject } from './sources';
 import { HANDLERS_DIR, findOrphanHandlers, handlerFileList } from './orphans';
 import type { WriteReport } from './write-output';
@@ -67,6 +67,7 @@ export async function compileProject(root: string, options: CompileOptions = {})
     routeFiles: sources.files.map((f) => f.path),
     cacheDir: cache ? join(cache.dir, 'emit') : undefined,
     existingFiles: new Set(handlers.map((rel) => `${HANDLERS_DIR}/${rel}`)),
+    previous: (path: string) => untouchedOutput(root, path, last?.outputs[path]),
   };
   const check = await runCheck(root, {
     sources,

@@ -5,10 +5,12 @@
 // A crash before the commit leaves generated/ as it was (the staging folder is discarded next time);
 // a crash after it is finished by the next run (`recoverGenerated`). Unchanged files are never
 // rewritten. Files meant for the user (handler stubs) are created only where none exists.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { contentHash } from '../emit/content-hash';
 import type { GeneratedFile } from '../emit/types';
+
+export { contentHash };
 
 export const GENERATED_DIR = 'generated';
 const STAGING_DIR = `.${GENERATED_DIR}.staging`;
@@ -33,9 +35,6 @@ export interface OutputStamp {
   hash: string;
 }
 
-export function contentHash(content: string): string {
-  return createHash('sha1').update(content).digest('base64url');
-}
 
 interface Journal {
   /** [staged file, target], relative to the project root. */
