@@ -12,6 +12,8 @@ export interface GeneratedFile {
   ownership: 'generated' | 'once';
 }
 
+import type { TypeGenerator } from './ts/schema-to-ts';
+
 export interface EmitContext {
   /** Route files the model was built from (relative paths), for headers. */
   routeFiles: string[];
@@ -30,6 +32,8 @@ export interface EmitContext {
    * content hash); emitters may reuse parts of it, as a memo. Undefined: nothing to reuse.
    */
   previous?: (path: string) => { content: string; hash: string } | undefined;
+  /** Another thread that generates TypeScript from schemas, to share a big generation with (same output). */
+  typeGenerator?: TypeGenerator;
 }
 
 export type Emitter = (model: RouteModel, context: EmitContext) => GeneratedFile[] | Promise<GeneratedFile[]>;

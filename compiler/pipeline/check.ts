@@ -42,7 +42,7 @@ export interface CheckOptions {
   sources?: ProjectSources;
   cache?: CompileCache;
   /** Work to overlap with the schema checks (e.g. emitting code); runs only if the model has no errors so far. */
-  whileChecking?: (model: RouteModel) => Promise<void>;
+  whileChecking?: (model: RouteModel, worker: CompileWorker | undefined) => Promise<void>;
 }
 
 export async function runCheck(root: string, options: CheckOptions = {}): Promise<CheckResult> {
@@ -109,7 +109,7 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     const jobs: InstanceJob[] = [...exampleChecks.map((c) => c.job), ...testChecks.map((c) => c.job)];
     const checked = checkInstances(jobs, cache, runLocally);
     const noErrorsYet = built.reporter.errorCount === 0 && !diagnostics.some((d) => d.severity === 'error');
-    if (options.whileChecking && noErrorsYet) await options.whileChecking(built.model);
+    if (options.whileChecking && noErrorsYet) await options.whileChecking(built.model, worker);
     const instanceResults = await checked;
     reportExampleResults(built.eventTypes, exampleChecks, instanceResults, built.reporter);
     reportTestEventResults(testChecks, instanceResults, built.reporter);

@@ -72,9 +72,10 @@ export async function compileProject(root: string, options: CompileOptions = {})
   const check = await runCheck(root, {
     sources,
     cache,
-    whileChecking: async (model) => {
+    whileChecking: async (model, worker) => {
       const start = performance.now();
-      files = await emitAll(model, emitContext);
+      // A worker started for parsing is idle by now: it shares the generation of types.
+      files = await emitAll(model, worker ? { ...emitContext, typeGenerator: (jobs) => worker.types(jobs) } : emitContext);
       timings.add('emit (overlapped)', performance.now() - start);
     },
   });

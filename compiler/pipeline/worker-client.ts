@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { TypeJob, TypeJobResult } from '../emit/ts/schema-to-ts';
 import type { FileEntry } from './cache';
 
 /** Below this many items, a worker costs more to start than it saves. */
@@ -54,6 +55,11 @@ export class CompileWorker {
 
   parse(texts: string[]): Promise<FileEntry[]> {
     return this.call<FileEntry[]>({ kind: 'parse', texts });
+  }
+
+  /** TypeScript declarations from schemas (see emit/ts/schema-to-ts.ts). */
+  types(jobs: TypeJob[]): Promise<TypeJobResult[]> {
+    return this.call<TypeJobResult[]>({ kind: 'types', jobs });
   }
 
   close(): void {

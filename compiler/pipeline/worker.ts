@@ -1,16 +1,21 @@
-// The compile worker: a second thread for the CPU-heavy, independent part of a big compile, parsing
-// route files. Bundled as compiler/dist/worker.cjs.
+// The compile worker: a second thread for the CPU-heavy, independent parts of a big compile: parsing
+// route files, then generating TypeScript from schemas. Bundled as compiler/dist/worker.cjs.
 import { parentPort } from 'node:worker_threads';
 import { loadValidators } from '../validate/ajv-setup';
+import { generateDeclarations, type TypeJob } from '../emit/ts/schema-to-ts';
 import { checkFileText } from './file-check';
 
-export type WorkerRequest = { id: number; kind: 'parse'; texts: string[] };
+export type WorkerRequest = { id: number; kind: 'parse'; texts: string[] } | { id: number; kind: 'types'; jobs: TypeJob[] };
+
+async function handle(request: WorkerRequest): Promise<unknown> {
+  if (request.kind === 'types') return generateDeclarations(request.jobs);
+  const routeFile = loadValidators().routeFile;
+  return request.texts.map((text) => checkFileText(text, routeFile));
+}
 
 parentPort?.on('message', (request: WorkerRequest) => {
-  try {
-    const routeFile = loadValidators().routeFile;
-    parentPort!.postMessage({ id: request.id, result: request.texts.map((text) => checkFileText(text, routeFile)) });
-  } catch (err) {
-    parentPort!.postMessage({ id: request.id, error: (err as Error).message });
-  }
+  handle(request).then(
+    (result) => parentPort!.postMessage({ id: request.id, result }),
+    (err: unknown) => parentPort!.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) }),
+  );
 });

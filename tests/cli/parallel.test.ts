@@ -1,10 +1,12 @@
-// A big run shares parsing with a worker thread: its output is byte-identical to a run without one
-// (the in-process compile, which never starts a worker), diagnostics included.
+// A big run shares parsing and the generation of types with a worker thread: its output is
+// byte-identical to a run without one (the in-process compile, which never starts a worker),
+// diagnostics included.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileProject } from '../../compiler/pipeline/compile';
 import { PARALLEL_THRESHOLD } from '../../compiler/pipeline/worker-client';
+import { SHARE_THRESHOLD } from '../../compiler/emit/ts/schema-to-ts';
 import { runCli } from '../support/cli';
 import { makeProject, removeProject } from '../support/project';
 
@@ -19,7 +21,7 @@ source: com.example.d${i}
 events:
   D${i}Happened:
     detailType: D${i} Happened
-    schema: { type: object, required: [n], properties: { n: { type: integer }, kind: { enum: [a, b] } } }
+    schema: { type: object, required: [n], properties: { n: { type: integer }, kind: { enum: [a, b] }, d${i}: { type: string } } }
     examples: [{ n: ${i}, kind: a }]
 routes:
   r${i}:
@@ -43,7 +45,8 @@ function tree(dir: string, prefix = ''): Record<string, string> {
 
 describe('parallel compile', () => {
   it('writes the same files and reports the same diagnostics as a compile without the worker', async () => {
-    const count = PARALLEL_THRESHOLD + 12;
+    // Enough files to share parsing, and enough distinct schemas to share the generation of types.
+    const count = Math.max(PARALLEL_THRESHOLD, SHARE_THRESHOLD) + 12;
     const withWorker = makeProject(files(count));
     const without = makeProject(files(count));
     roots.push(withWorker, without);

@@ -126,6 +126,7 @@ export const emitEventTypes: Emitter = async (model, context) => {
   const { code } = await schemaTypes(
     missing.map((e) => ({ name: detailTypeName(e), schema: e.detailSchema })),
     context.cacheDir,
+    context.typeGenerator,
   );
   const files: GeneratedFile[] = model.eventTypes.map((e, i) => {
     let content = cached[i];

@@ -72,26 +72,63 @@ interface Job {
   fresh?: boolean;
 }
 
+/** One schema to generate declarations for, under the root name `root`. */
+export interface TypeJob {
+  root: string;
+  schema: JsonObject;
+}
+
+/** The printed declarations of a job, or why jstt could not generate them. */
+export type TypeJobResult = { printed: string } | { error: string };
+
+/**
+ * Another thread that runs generateDeclarations (the compile worker): a big generation is shared with
+ * it. Its results are the same as this thread's; on failure this thread does the work.
+ */
+export type TypeGenerator = (jobs: TypeJob[]) => Promise<TypeJobResult[]>;
+
+/** Below this many schemas to generate, sharing with another thread costs more than it saves. */
+export const SHARE_THRESHOLD = 64;
+
 /** Runs jstt for the jobs, up to CONCURRENCY calls in flight. */
-async function generate(jobs: Job[]): Promise<void> {
-  if (jobs.length === 0) return;
+export async function generateDeclarations(jobs: readonly TypeJob[]): Promise<TypeJobResult[]> {
+  if (jobs.length === 0) return [];
   const compile = await loadCompile();
+  const results: TypeJobResult[] = new Array(jobs.length);
   let next = 0;
-  const worker = async (): Promise<void> => {
+  const run = async (): Promise<void> => {
     while (next < jobs.length) {
-      const job = jobs[next++]!;
-      let raw: string;
+      const i = next++;
       try {
-        raw = await compile(job.schema, job.root, JSTT_OPTIONS);
+        results[i] = { printed: printTs(cleanJsttOutput(await compile(jobs[i]!.schema, jobs[i]!.root, JSTT_OPTIONS))) };
       } catch (err) {
-        const who = job.names.length === 1 ? job.names[0] : `${job.names.slice(0, 3).join(', ')}${job.names.length > 3 ? ` and ${job.names.length - 3} more` : ''} (same schema)`;
-        throw new Error(`cannot generate the TypeScript type of ${who} from its schema: ${err instanceof Error ? err.message : String(err)}`);
+        results[i] = { error: err instanceof Error ? err.message : String(err) };
       }
-      job.printed = printTs(cleanJsttOutput(raw));
-      job.fresh = true;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, run));
+  return results;
+}
+
+/** Generates the jobs' declarations, sharing a big batch with `other` (the second half runs there). */
+async function generate(jobs: Job[], other?: TypeGenerator): Promise<void> {
+  if (jobs.length === 0) return;
+  const toTypeJob = (j: Job): TypeJob => ({ root: j.root, schema: j.schema });
+  const split = other && jobs.length >= SHARE_THRESHOLD ? Math.ceil(jobs.length / 2) : jobs.length;
+  const mine = jobs.slice(0, split);
+  const theirs = jobs.slice(split);
+  const remote = theirs.length > 0 ? other!(theirs.map(toTypeJob)).catch(() => generateDeclarations(theirs.map(toTypeJob))) : Promise.resolve([]);
+  const local = await generateDeclarations(mine.map(toTypeJob));
+  const results = [...local, ...(await remote)];
+  jobs.forEach((job, i) => {
+    const result = results[i]!;
+    if ('error' in result) {
+      const who = job.names.length === 1 ? job.names[0] : `${job.names.slice(0, 3).join(', ')}${job.names.length > 3 ? ` and ${job.names.length - 3} more` : ''} (same schema)`;
+      throw new Error(`cannot generate the TypeScript type of ${who} from its schema: ${result.error}`);
+    }
+    job.printed = result.printed;
+    job.fresh = true;
+  });
 }
 
 /**
@@ -100,7 +137,7 @@ async function generate(jobs: Job[]): Promise<void> {
  * one kind, schedules) cost one generation; a schema whose own declarations already use the event
  * type's name is generated under that name instead.
  */
-export async function schemaTypes(requests: readonly SchemaTypeRequest[], cacheDir: string | undefined): Promise<SchemaTypesResult> {
+export async function schemaTypes(requests: readonly SchemaTypeRequest[], cacheDir: string | undefined, other?: TypeGenerator): Promise<SchemaTypesResult> {
   const memo = openMemo(cacheDir, MEMO_NAME);
   const code = new Map<string, string>();
   const jobs = new Map<string, Job>();
@@ -118,7 +155,7 @@ export async function schemaTypes(requests: readonly SchemaTypeRequest[], cacheD
   const shared = requests.map((r) => job(ROOT, r.name, r.schema));
   let misses = [...jobs.values()].filter((j) => j.printed === undefined).length;
   const hits = requests.length - shared.filter((j) => j.printed === undefined).length;
-  await generate([...jobs.values()].filter((j) => j.printed === undefined));
+  await generate([...jobs.values()].filter((j) => j.printed === undefined), other);
 
   const own: { name: string; job: Job }[] = [];
   requests.forEach(({ name, schema }, i) => {
@@ -129,7 +166,7 @@ export async function schemaTypes(requests: readonly SchemaTypeRequest[], cacheD
   });
   const ownMissing = own.map((o) => o.job).filter((j) => j.printed === undefined);
   misses += new Set(ownMissing).size;
-  await generate([...new Set(ownMissing)]);
+  await generate([...new Set(ownMissing)], other);
   for (const { name, job: j } of own) code.set(name, j.printed!);
 
   for (const j of jobs.values()) if (j.fresh) memo.set(j.key, j.printed!);
