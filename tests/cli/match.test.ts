@@ -59,15 +59,26 @@ describe('eventroutes match --cases', () => {
   });
 
   it('keeps number literals of patterns and events given inline (300 matches 300.0)', async () => {
-    const { results } = await matchLines(['{"name":"float","pattern":{"n":[300]},"event":{"n":300.0}}']);
+    const envelope = JSON.stringify({ ...EVENT, detail: undefined }).slice(1, -1);
+    const { results } = await matchLines([`{"name":"float","pattern":{"n":[300]},"event":{${envelope},"n":300.0}}`]);
     expect(results).toEqual([{ name: 'float', result: true }]);
   });
 
-  it('reports an event that is not a JSON object as TestEventPattern does', async () => {
-    const { results } = await matchLines([JSON.stringify({ name: 'e', pattern: { a: ['x'] }, event: ['x'] }), JSON.stringify({ name: 'f', pattern: { a: ['x'] } })]);
+  it('reports an event that is not a JSON object, or lacks an envelope field, as TestEventPattern does', async () => {
+    const without = (field: string) => Object.fromEntries(Object.entries(EVENT).filter(([k]) => k !== field));
+    const { results } = await matchLines([
+      JSON.stringify({ name: 'e', pattern: { a: ['x'] }, event: ['x'] }),
+      JSON.stringify({ name: 'f', pattern: { a: ['x'] } }),
+      JSON.stringify({ name: 'g', pattern: { source: ['test-source'] }, event: { testEvent: 'value' } }),
+      ...['id', 'account', 'source', 'time', 'region', 'detail-type'].map((field) => JSON.stringify({ name: `no-${field}`, pattern: { detail: { state: ['pending'] } }, event: without(field) })),
+      JSON.stringify({ name: 'no-detail', pattern: { source: ['test-source'] }, event: { ...EVENT, detail: undefined } }),
+    ]);
     expect(results).toEqual([
       { name: 'e', result: 'invalid', error: 'Parameter Event is not valid.' },
       { name: 'f', result: 'invalid', error: 'Parameter Event is not valid.' },
+      { name: 'g', result: 'invalid', error: 'Parameter Event is not valid.' },
+      ...['id', 'account', 'source', 'time', 'region', 'detail-type'].map((field) => ({ name: `no-${field}`, result: 'invalid', error: 'Parameter Event is not valid.' })),
+      { name: 'no-detail', result: true },
     ]);
   });
 
@@ -78,7 +89,7 @@ describe('eventroutes match --cases', () => {
   });
 
   it('survives lines that are not cases: result "invalid" with a reason, exit 1', async () => {
-    const { code, results, stderr } = await matchLines(['not json', '[1,2]', '{"name":"x"}', JSON.stringify({ name: 'ok', pattern: { a: ['x'] }, event: { a: 'x' } })]);
+    const { code, results, stderr } = await matchLines(['not json', '[1,2]', '{"name":"x"}', JSON.stringify({ name: 'ok', pattern: { a: ['x'] }, event: { ...EVENT, a: 'x' } })]);
     expect(code).toBe(1);
     expect(results).toHaveLength(4);
     expect(results[0]).toMatchObject({ name: null, result: 'invalid', error: expect.stringMatching(/^line 1 is not JSON: Unrecognized token 'not'/) });

@@ -2,7 +2,8 @@
 // writes one line per case, in order: {"name", "result": true | false | "invalid", "error"?}. `pattern`
 // may be an object or a JSON string; a string is parsed with the duplicate-aware parser, so repeated keys
 // behave as in EventBridge (the last wins). An invalid pattern gives EventBridge's reason; an event that
-// is not a JSON object gives "Parameter Event is not valid." (TestEventPattern's answer). A line that is
+// is not a JSON object, or lacks one of the envelope fields TestEventPattern requires (id, account,
+// source, time, region, detail-type), gives "Parameter Event is not valid." (its answer). A line that is
 // not JSON, or not an object, gives result "invalid" with the reason and makes the exit code 1.
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +18,9 @@ import { parseArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../io';
 
 const INVALID_EVENT = 'Parameter Event is not valid.';
+
+/** The fields TestEventPattern requires of an event (AWS-validated; see eventbridge-facts.md 1.1). */
+export const REQUIRED_EVENT_FIELDS = ['id', 'account', 'source', 'time', 'region', 'detail-type'] as const;
 
 interface CaseResult {
   name: JsonValue;
@@ -58,7 +62,9 @@ export function evaluateCase(line: string, lineNumber: number): { result: CaseRe
   if (compiled.reason !== undefined) return { result: { name, result: 'invalid', error: compiled.reason }, malformed: false };
   const eventNode = entry(root, 'event');
   const event = eventNode ? fromMaybeText(eventNode) : {};
-  if (!event.node || event.node.kind !== 'object') return { result: { name, result: 'invalid', error: INVALID_EVENT }, malformed: false };
+  if (!event.node || event.node.kind !== 'object' || REQUIRED_EVENT_FIELDS.some((field) => entry(event.node!, field) === undefined)) {
+    return { result: { name, result: 'invalid', error: INVALID_EVENT }, malformed: false };
+  }
   const rules = new RuleSet([{ name: 'case', subRules: compiled.subRules }]);
   const filter = { wants: (p: string) => rules.pathIds.has(p), descends: (p: string) => rules.descends(p) };
   const fields = flattenEventNode(event.node, filter);
