@@ -4,6 +4,7 @@
 //   - per event schema: the meta-schema's verdict;
 //   - per schema and values: the result of checking examples and test events against event schemas;
 //   - per route content: its filter checks and route test results;
+// in SHARDS files per section under memo/ (a compile rewrites only the files whose entries changed), and
 //   - the last successful run (its own small file): a key over every input and the outputs it wrote, so
 //     that a recompile with no change only hashes the inputs, checks the outputs are untouched, and
 //     prints the summary, without loading the rest.
@@ -17,7 +18,7 @@ import type { RouteCheck, RouteCheckMemo } from '../validate/route-checks';
 import type { OutputStamp } from './write-output';
 
 export const CACHE_DIR = 'node_modules/.cache/eventroutes';
-const MEMO_FILE = 'memo.json';
+const MEMO_DIR = 'memo';
 const LAST_RUN_FILE = 'last-run.json';
 
 /** Per-file diagnostics as cached: already located in that file (file name added on use). */
@@ -41,16 +42,20 @@ export interface LastRun {
   summary: unknown;
 }
 
-interface Memo {
-  build: string;
-  files: Record<string, FileEntry>;
-  instances: Record<string, InstanceResult>;
-  routes: Record<string, RouteCheck>;
-  schemas: Record<string, MetaSchemaErrors>;
+type Section = 'files' | 'instances' | 'routes' | 'schemas';
+
+/** Files per memo section: a compile that changed a few entries rewrites a few small files. */
+const SHARDS = 16;
+
+function shardOf(key: string): number {
+  return (key.charCodeAt(key.length - 1) + 7 * key.charCodeAt(key.length - 2 < 0 ? 0 : key.length - 2)) % SHARDS;
 }
 
-type Section = 'files' | 'instances' | 'routes' | 'schemas';
-const SECTIONS: readonly Section[] = ['files', 'instances', 'routes', 'schemas'];
+/** One memo file: the entries of one shard of a section, for one compiler build. */
+interface ShardFile {
+  build: string;
+  entries: Record<string, unknown>;
+}
 
 function readJson<T>(path: string): T | undefined {
   try {
@@ -74,8 +79,10 @@ function writeJson(dir: string, name: string, value: unknown): void {
 export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMemo {
   readonly dir: string;
   private readonly build: string;
-  private memo: Memo | undefined;
+  /** Loaded sections: their shards' entries. */
+  private readonly sections = new Map<Section, Record<string, unknown>[]>();
   private readonly used: Record<Section, Set<string>> = { files: new Set(), instances: new Set(), routes: new Set(), schemas: new Set() };
+  private readonly added: Record<Section, Set<number>> = { files: new Set(), instances: new Set(), routes: new Set(), schemas: new Set() };
   private readonly last: LastRun | null;
 
   private constructor(dir: string, build: string, last: LastRun | null) {
@@ -95,25 +102,35 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
     return this.last;
   }
 
-  /** The memo, read on first use (a no-change compile never needs it). */
-  private entries(): Memo {
-    if (!this.memo) {
-      const loaded = readJson<Memo>(join(this.dir, MEMO_FILE));
-      this.memo = loaded && loaded.build === this.build ? loaded : { build: this.build, files: {}, instances: {}, routes: {}, schemas: {} };
+  private shardFile(section: Section, shard: number): string {
+    return `${section}.${shard}.json`;
+  }
+
+  /** A section's shards, read on first use (a no-change compile never needs them). */
+  private shards(section: Section): Record<string, unknown>[] {
+    let shards = this.sections.get(section);
+    if (!shards) {
+      shards = Array.from({ length: SHARDS }, (_, i) => {
+        const loaded = readJson<ShardFile>(join(this.dir, MEMO_DIR, this.shardFile(section, i)));
+        return loaded && loaded.build === this.build && loaded.entries && typeof loaded.entries === 'object' ? loaded.entries : {};
+      });
+      this.sections.set(section, shards);
     }
-    return this.memo;
+    return shards;
   }
 
   private get<T>(section: Section, key: string): T | undefined {
-    const entry = (this.entries()[section] as Record<string, T> | undefined)?.[key];
+    const shard = this.shards(section)[shardOf(key)]!;
+    const entry = Object.hasOwn(shard, key) ? (shard[key] as T) : undefined;
     if (entry !== undefined) this.used[section].add(key);
     return entry;
   }
 
   private put(section: Section, key: string, value: unknown): void {
-    const entries = this.entries();
-    ((entries[section] as Record<string, unknown> | undefined) ?? ((entries[section] as Record<string, unknown>) = {}))[key] = value;
+    const shard = shardOf(key);
+    this.shards(section)[shard]![key] = value;
     this.used[section].add(key);
+    this.added[section].add(shard);
   }
 
   file(hash: string): FileEntry | undefined {
@@ -150,14 +167,18 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
 
   /** Writes the cache, keeping only the entries this run used (so it never grows without bound). */
   save(lastRun: LastRun | null): void {
-    if (this.memo) {
-      const kept: Memo = { build: this.build, files: {}, instances: {}, routes: {}, schemas: {} };
-      for (const section of SECTIONS) {
-        const from = (this.memo[section] ?? {}) as Record<string, unknown>;
-        const to = kept[section] as Record<string, unknown>;
-        for (const key of this.used[section]) to[key] = from[key];
+    for (const [section, shards] of this.sections) {
+      const kept: Record<string, unknown>[] = Array.from({ length: SHARDS }, () => ({}));
+      const counts = new Array<number>(SHARDS).fill(0);
+      for (const key of this.used[section]) {
+        const shard = shardOf(key);
+        kept[shard]![key] = shards[shard]![key];
+        counts[shard]!++;
       }
-      writeJson(this.dir, MEMO_FILE, kept);
+      shards.forEach((stored, shard) => {
+        if (!this.added[section].has(shard) && counts[shard] === Object.keys(stored).length) return; // unchanged
+        writeJson(join(this.dir, MEMO_DIR), this.shardFile(section, shard), { build: this.build, entries: kept[shard]! } satisfies ShardFile);
+      });
     }
     writeJson(this.dir, LAST_RUN_FILE, { build: this.build, run: lastRun });
   }

@@ -85,7 +85,7 @@ export function compareGenerated(root: string, files: readonly GeneratedFile[], 
     let hash: string | undefined;
     if (!stat) same = false;
     else if (stamp && stamp.size === stat.size && stamp.mtimeMs === stat.mtimeMs) {
-      same = Buffer.byteLength(f.content) === stat.size && (hash = contentHash(f.content)) === stamp.hash;
+      same = (hash = contentHash(f.content)) === stamp.hash;
     } else same = readIfExists(full) === f.content;
     if (same) out.unchanged[f.path] = { size: stat!.size, mtimeMs: stat!.mtimeMs, hash: hash ?? contentHash(f.content) };
     else out.changed.push(f);

@@ -1,0 +1,53 @@
+// The compile cache: memo entries survive between runs, unused ones are dropped, a run rewrites only
+// the shard files whose entries changed, and another compiler build starts empty.
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CACHE_DIR, CompileCache, type FileEntry } from '../../compiler/pipeline/cache';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+function root(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'eventroutes-cache-'));
+  roots.push(dir);
+  return dir;
+}
+const entry = (n: number): FileEntry => ({ value: { n }, diagnostics: [], shapeErrors: [] });
+const hash = (n: number): string => `${n.toString(16).padStart(40, '0')}`;
+
+describe('CompileCache', () => {
+  it('keeps what a run used, drops the rest, and rewrites only the shards that changed', () => {
+    const dir = root();
+    const first = CompileCache.open(dir, 'b1');
+    for (let n = 0; n < 40; n++) first.putFile(hash(n), entry(n));
+    first.putMetaSchemaErrors('k', []);
+    first.save(null);
+    const memoDir = join(dir, CACHE_DIR, 'memo');
+    const inodes = new Map(readdirSync(memoDir).map((f) => [f, statSync(join(memoDir, f)).ino])); // a rewrite is a new file renamed into place
+    expect([...inodes.keys()].filter((f) => f.startsWith('files.')).length).toBeGreaterThan(8);
+
+    const second = CompileCache.open(dir, 'b1');
+    for (let n = 0; n < 40; n++) expect(second.file(hash(n))).toEqual(entry(n));
+    expect(second.metaSchemaErrors('k')).toEqual([]);
+    second.putFile(hash(40), entry(40));
+    second.save(null);
+    const rewritten = readdirSync(memoDir).filter((f) => statSync(join(memoDir, f)).ino !== inodes.get(f));
+    expect(rewritten).toHaveLength(1);
+
+    const third = CompileCache.open(dir, 'b1');
+    expect(third.file(hash(40))).toEqual(entry(40));
+    third.save(null); // used only hash(40): everything else is dropped
+    const fourth = CompileCache.open(dir, 'b1');
+    expect(fourth.file(hash(1))).toBeUndefined();
+    expect(fourth.file(hash(40))).toEqual(entry(40));
+  });
+
+  it('ignores what another compiler build wrote', () => {
+    const dir = root();
+    const a = CompileCache.open(dir, 'b1');
+    a.putFile(hash(1), entry(1));
+    a.save(null);
+    expect(CompileCache.open(dir, 'b2').file(hash(1))).toBeUndefined();
+  });
+});
