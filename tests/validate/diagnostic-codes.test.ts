@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { allCodes } from '../../compiler/diagnostics/codes';
 import { runCheck } from '../../compiler/pipeline/check';
 import { emitCases, invalidCases, patternCases } from '../fixtures/invalid-cases';
+import { loadCases } from '../fixtures/invalid-cases-load';
+import { modelCases } from '../fixtures/invalid-cases-model';
 import { makeProject, removeProject } from '../support/project';
 
 const roots: string[] = [];
@@ -18,7 +20,7 @@ async function check(files: Record<string, string | Buffer>) {
 }
 
 describe('diagnostic codes', () => {
-  it.each([...invalidCases, ...patternCases, ...emitCases].map((c) => [c.code, c] as const))('%s is reported at its location', async (_code, c) => {
+  it.each([...invalidCases, ...patternCases, ...emitCases, ...loadCases, ...modelCases].map((c) => [c.code, c] as const))('%s is reported at its location', async (_code, c) => {
     const { result } = await check(c.files);
     const found = result.diagnostics.filter((d) => d.code === c.code);
     const where = found.map((d) => `${d.file}:${d.line}:${d.column}`);
@@ -42,7 +44,7 @@ describe('diagnostic codes', () => {
     // a non-object pattern or test event, which the route-file schema rejects first), the filter size
     // (reported on the whole rule as ER4003), and codes of generated code (tested in tests/emit).
     const unreachable = new Set(['ER5001', 'ER5018', 'ER5019', 'ER5020', 'ER7003']);
-    const covered = new Set([...invalidCases, ...patternCases].map((c) => c.code).concat('ER1009'));
+    const covered = new Set([...invalidCases, ...patternCases, ...loadCases, ...modelCases].map((c) => c.code).concat('ER1009'));
     const reachable = allCodes.filter((c) => /^ER[1-7]/.test(c.code) && !unreachable.has(c.code)).map((c) => c.code);
     expect(reachable.filter((code) => !covered.has(code))).toEqual([]);
   });
