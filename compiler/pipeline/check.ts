@@ -81,18 +81,22 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     }
     for (const f of misses) cache?.putFile(f.hash, entries.get(f.path)!);
 
-    const inputs: RouteFileInput[] = [];
+    const parsedFiles: RouteFileInput[] = [];
     for (const file of sources.files) {
       const entry = entries.get(file.path)!;
-      for (const d of entry.diagnostics) diagnostics.push({ ...d, file: file.path });
-      if (entry.value !== undefined && entry.value !== null) inputs.push({ path: file.path, value: entry.value as RouteFile, shapeErrors: entry.shapeErrors });
+      if (entry.value !== undefined && entry.value !== null) parsedFiles.push({ path: file.path, value: entry.value as RouteFile, shapeErrors: entry.shapeErrors });
     }
 
-    // 2. The model and the checks that need all of it.
+    // 2. Schema files: a YAML schema kept under routes/ (`$ref: ./schemas/order.yaml`) is not a route file.
     const schemaFiles = loadSchemaFiles(
       root,
-      inputs.flatMap((f) => Object.values(f.value.events ?? {}).map((e) => ({ file: f.path, schema: (e as { schema?: unknown }).schema }))),
+      parsedFiles.flatMap((f) => Object.values(f.value.events ?? {}).map((e) => ({ file: f.path, schema: (e as { schema?: unknown }).schema }))),
     );
+    const routeFiles = sources.files.filter((f) => !schemaFiles.has(f.path));
+    const inputs = parsedFiles.filter((f) => !schemaFiles.has(f.path));
+    for (const file of routeFiles) for (const d of entries.get(file.path)!.diagnostics) diagnostics.push({ ...d, file: file.path });
+
+    // 3. The model and the checks that need all of it.
     const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem });
     const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, built.reporter, cache);
     checkModelLimits(built.model, built.reporter);
@@ -105,7 +109,7 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     const routeTests = checkRoutes(built.model, built.reporter, cache);
     const testChecks = testEventChecks(built.model);
 
-    // 3. Values against schemas (in the worker when there are many), overlapped with `whileChecking`.
+    // 4. Values against schemas (in the worker when there are many), overlapped with `whileChecking`.
     const jobs: InstanceJob[] = [...exampleChecks.map((c) => c.job), ...testChecks.map((c) => c.job)];
     const checked = checkInstances(jobs, cache, runLocally);
     const noErrorsYet = built.reporter.errorCount === 0 && !diagnostics.some((d) => d.severity === 'error');
@@ -119,7 +123,7 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
       diagnostics.push({ ...located, file });
     }
     diagnostics.sort(compareDiagnostics);
-    return { model: built.model, diagnostics, files: sources.files, schemaFiles, routeTests, errorCount: diagnostics.filter((d) => d.severity === 'error').length };
+    return { model: built.model, diagnostics, files: routeFiles, schemaFiles, routeTests, errorCount: diagnostics.filter((d) => d.severity === 'error').length };
   } finally {
     worker?.close();
   }

@@ -98,6 +98,16 @@ describe('eventroutes compile', () => {
     expect(diagnosticLines(memoized.stdout)).toEqual(uncached);
   });
 
+  it('reads a YAML schema file kept under routes/ as a schema, not as a route file', () => {
+    const withRef = app.replace('schema: { type: object, properties: { n: { type: integer } } }', 'schema: { $ref: ./schemas/ping.yaml }');
+    const root = project({ 'routes/app.yaml': withRef, 'routes/schemas/ping.yaml': 'type: object\nrequired: [n]\nproperties:\n  n: { type: integer }\n' });
+    const run = runCli(root, ['compile']);
+    expect(run.stdout).not.toContain('ER2001');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^compiled 1 route files: 1 event types/);
+    expect(readFileSync(join(root, 'generated/model.json'), 'utf8')).toContain('"required": [\n');
+  });
+
   it('restores a generated file edited by hand', () => {
     const root = project({ 'routes/app.yaml': app });
     runCli(root, ['compile']);
