@@ -101,7 +101,7 @@ function buildCustomEvent(
   checkBus(bus, decl.file, v.bus !== undefined ? `${decl.pointer}/bus` : '/bus');
   const bundled = bundleSchema(v.schema as JsonObject, decl.file, schemaFiles);
   for (const problem of bundled.problems) {
-    reporter.report(decl.file, `${decl.pointer}/schema${problem.pointer}`, problem.message.includes('cannot be loaded') ? 'ER1010' : 'ER3043', problem.message, problem.hint);
+    reporter.report(decl.file, `${decl.pointer}/schema${problem.pointer}`, problem.code, problem.message, problem.hint);
   }
   return {
     name: decl.name,
