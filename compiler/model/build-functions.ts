@@ -31,6 +31,20 @@ export function envName(prefix: string, name: string): string {
   return `${prefix}_${name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase()}`;
 }
 
+/** Handler paths become file names: handlers/<path>.test.ts must fit every file system. */
+export const HANDLER_PATH_LIMITS = { segment: 100, path: 200 };
+
+/** Reports a handler path whose files could not be written (too long a segment or path). */
+export function checkHandlerPath(handler: string, file: string, pointer: string, reporter: Reporter): void {
+  const shown = handler.length > 60 ? `${handler.slice(0, 40)}...${handler.slice(-12)}` : handler;
+  const long = handler.split('/').find((segment) => segment.length > HANDLER_PATH_LIMITS.segment);
+  if (long !== undefined) {
+    reporter.report(file, pointer, 'ER3046', `the handler path "${shown}" has a ${long.length}-character part; at most ${HANDLER_PATH_LIMITS.segment} are allowed`, `shorten each part to at most ${HANDLER_PATH_LIMITS.segment} characters (the path becomes handlers/<path>.ts and handlers/<path>.test.ts), or split it into folders, e.g. orders/score-fraud`);
+  } else if (handler.length > HANDLER_PATH_LIMITS.path) {
+    reporter.report(file, pointer, 'ER3046', `the handler path "${shown}" is ${handler.length} characters long; at most ${HANDLER_PATH_LIMITS.path} are allowed`, 'use a shorter path under handlers/, e.g. orders/score-fraud');
+  }
+}
+
 export class FunctionRegistry {
   private readonly entries = new Map<string, Entry>();
 

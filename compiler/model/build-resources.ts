@@ -5,6 +5,7 @@ import type { Declarations } from './declarations';
 import { constructId } from './ids';
 import { durationSeconds, retentionDays } from './units';
 import { resolveLogRetention } from './build-defaults';
+import { checkHandlerPath } from './build-functions';
 import type { ApiDestination, Bucket, Bus, ConnectionAuth, Defaults, LogGroup, Queue, Table, Topic } from './types';
 
 export const EMAIL = /^[^@\s"<>()]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
@@ -109,6 +110,7 @@ export function buildInboxQueues(decls: Declarations, reporter: Reporter): Queue
       else retention = s;
     }
     const consumer = v.consumer === undefined ? null : typeof v.consumer === 'string' ? { function: v.consumer, batchSize: 10 } : { function: v.consumer.handler, batchSize: v.consumer.batchSize ?? 10 };
+    if (consumer) checkHandlerPath(consumer.function, decl.file, typeof v.consumer === 'string' ? `${decl.pointer}/consumer` : `${decl.pointer}/consumer/handler`, reporter);
     queues.push({
       name: decl.name,
       id: constructId(decl.name),

@@ -5,7 +5,7 @@ import type { Reporter } from './context';
 import type { Declarations } from './declarations';
 import { resolveRetry } from './build-defaults';
 import { EMAIL } from './build-resources';
-import type { FunctionRegistry } from './build-functions';
+import { checkHandlerPath, type FunctionRegistry } from './build-functions';
 import { targetId } from './ids';
 import type { Defaults, InputSpec, JsonValue, RetryPolicy, Target } from './types';
 
@@ -53,6 +53,7 @@ export function buildTarget(t: TargetDecl, index: number, ctx: TargetContext): T
   let seed: string;
   switch (kind) {
     case 'lambda':
+      checkHandlerPath(t.lambda!, file, `${p}/lambda`, reporter);
       seed = `lambda-${t.lambda}`;
       target = { kind: 'lambda', function: t.lambda!, id: '', retry, deadLetterQueue, input: null };
       break;

@@ -55,6 +55,7 @@ export const validateCodes: readonly CodeInfo[] = [
   e('ER3042', 'Invalid secret reference', 'Secrets are referenced by a Secrets Manager secret name or ARN, never written into the YAML.'),
   e('ER3043', 'Schema file reference not supported', 'A `$ref` inside an event schema must be a local reference (`#/definitions/...`) or a relative path to a .json/.yaml file inside the project.'),
   e('ER3044', 'Unknown topic, queue or bus for a function failure destination', 'The `async.onFailure` of a Lambda target names a destination that is not declared.'),
+  e('ER3046', 'Handler path too long', 'A handler path becomes file names (handlers/<path>.ts, handlers/<path>.test.ts, generated/handlers/<path>.ts): each segment is at most 100 characters and the whole path at most 200, so that the files can be written on every file system.'),
   w('ER3045', 'Route without tests', 'The route has no `tests:`; its filter is only checked for shape and against the schemas. Add a sample event that must match and one that must not.'),
   // AWS limits and quotas.
   e('ER4001', 'Too many targets', 'EventBridge allows at most 5 targets per rule (LimitExceededException). Split the route or fan out through a topic or another bus.'),
