@@ -12,7 +12,7 @@ export const loadCodes: readonly CodeInfo[] = [
     code: 'ER1002',
     severity: 'error',
     title: 'Duplicate key',
-    explanation: 'A mapping has the same key twice. YAML requires unique keys, and a silent "last one wins" hides mistakes: merge the two entries or rename one.',
+    explanation: 'A mapping has the same key twice. YAML requires unique keys, and a silent "last one wins" hides mistakes: merge the two entries or rename one. Keys are names compared as written: `1:` and `"1":`, or `true:` and `"true":`, are the same key (while `0x10:` stays the name "0x10", never the number 16).',
   },
   {
     code: 'ER1003',
@@ -78,6 +78,6 @@ export const loadCodes: readonly CodeInfo[] = [
     code: 'ER1013',
     severity: 'error',
     title: 'Unsupported YAML feature',
-    explanation: 'Route files use plain YAML: mappings, lists, strings, numbers, booleans and null. Custom tags (`!Ref`, `!!binary`, ...), complex (non-string) keys and merge keys (`<<`) are not accepted, because they do not survive conversion to JSON or make files hard to review.',
+    explanation: 'Route files use plain YAML: mappings, lists, strings, numbers, booleans and null. Custom tags (`!Ref`, `!!binary`, ...) on values or keys, complex (list, mapping or alias) keys, empty or `~` keys and merge keys (`<<`) are not accepted, because they do not survive conversion to JSON or make files hard to review. Every such use in a file is reported in one run.',
   },
 ];

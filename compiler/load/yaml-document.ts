@@ -34,7 +34,14 @@ const YAML_OPTIONS = {
   merge: false,
   prettyErrors: false,
   keepSourceTokens: false,
+  // Keys are names: a plain key keeps its text as written (`0x10`, `1.10`, `true` are not numbers or
+  // booleans), so `1:` and `"1":` in one mapping are the duplicate they look like.
+  stringKeys: true,
 } as const;
+
+/** Library errors whose problem `checkStructure` reports itself, with a clearer message. */
+const RESTATED_ERRORS = new Set(['NON_STRING_KEY']);
+
 
 /** Nesting beyond this is rejected before parsing (the YAML parser recurses and would be slow). */
 export const PRESCAN_DEPTH = 256;
@@ -60,32 +67,38 @@ export function parseYaml(text: string): ParsedYaml {
   const locate = (pointer: string, atKey = false) => locatePointer(doc, pointer, atKey, at);
 
   for (const error of doc.errors) {
+    if (RESTATED_ERRORS.has(error.code)) continue;
     const code = error.code === 'DUPLICATE_KEY' ? 'ER1002' : error.code === 'MULTIPLE_DOCS' ? 'ER1007' : 'ER1001';
     diagnostics.push({
       code,
       severity: 'error',
       pointer: '',
       position: at(error.pos[0]),
-      message: yamlErrorMessage(error.code, error.message),
+      message: error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(doc.contents, error.pos[0], text, at) : yamlErrorMessage(error.code, error.message),
       hint: yamlErrorHint(error.code),
     });
   }
+  const syntaxErrors = diagnostics.some((d) => d.code === 'ER1001');
+  // Tags, keys and nesting are checked whenever the document could be read, so that one run reports
+  // every unsupported tag of the file (unresolved ones such as `!Ref` and known ones such as `!!binary`).
+  const structure = syntaxErrors ? [] : checkStructure(doc.contents, text, at);
+  const reported = new Set(structure.map((d) => `${d.position.line}:${d.position.column}`));
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED' || warning.code === 'BAD_DIRECTIVE') {
+      const position = at(warning.pos[0]);
+      if (reported.has(`${position.line}:${position.column}`)) continue;
       diagnostics.push({
         code: 'ER1013',
         severity: 'error',
         pointer: '',
-        position: at(warning.pos[0]),
+        position,
         message: `unsupported YAML: ${firstLine(warning.message)}`,
         hint: 'use plain YAML values (no custom tags such as !Ref or !!binary)',
       });
     }
   }
-  if (diagnostics.length > 0) return { value: undefined, diagnostics, locate };
-
-  const structure = checkStructure(doc.contents, at);
-  if (structure.length > 0) return { value: undefined, diagnostics: structure, locate };
+  diagnostics.push(...structure);
+  if (diagnostics.length > 0) return { value: undefined, diagnostics: sortByPosition(diagnostics), locate };
 
   let value: unknown;
   try {
@@ -180,6 +193,32 @@ export function deepNestingOffset(text: string, limit: number): number | undefin
   return undefined;
 }
 
+/** "the key X appears twice", naming the first occurrence (found by walking to the mapping holding the key at `offset`). */
+function duplicateKeyMessage(root: YamlNode, offset: number, text: string, at: (offset: number) => Position): string {
+  const stack: YamlNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const pairs = node.items as Pair[];
+      const index = pairs.findIndex((p) => isScalar(p.key) && p.key.range?.[0] === offset);
+      if (index >= 0) {
+        const key = pairs[index].key as Node;
+        const written = text.slice(offset, key.range![1]);
+        const first = pairs.slice(0, index).find((p) => isScalar(p.key) && (p.key as { value: unknown }).value === (key as { value: unknown }).value)?.key as Node | undefined;
+        if (first?.range) {
+          const firstWritten = text.slice(first.range[0], first.range[1]);
+          const { line, column } = at(first.range[0]);
+          const same = firstWritten === written ? '' : ` (${firstWritten} and ${written} are the same name)`;
+          return `the key ${written} appears twice in the same mapping: first at line ${line}, column ${column}${same}`;
+        }
+        return `the key ${written} appears twice in the same mapping`;
+      }
+      for (const p of pairs) stack.push(p.value as YamlNode);
+    } else if (isSeq(node)) for (const item of node.items) stack.push(item as YamlNode);
+  }
+  return 'this key appears twice in the same mapping';
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
@@ -207,11 +246,26 @@ function yamlErrorHint(code: string): string {
 }
 
 /**
- * One iterative walk over the AST: nesting depth, non-scalar keys and merge keys. Iterative so that a
- * hostile file of 100,000 nested brackets is a diagnostic, not a stack overflow.
+ * One iterative walk over the AST: nesting depth, tags, non-string, empty and merge keys. Iterative so
+ * that a hostile file of 100,000 nested brackets is a diagnostic, not a stack overflow.
  */
-function checkStructure(root: YamlNode, at: (offset: number) => Position): PositionedDiagnostic[] {
+function checkStructure(root: YamlNode, text: string, at: (offset: number) => Position): PositionedDiagnostic[] {
   const out: PositionedDiagnostic[] = [];
+  const unsupportedTag = (node: Node, onKey: boolean): PositionedDiagnostic => {
+    const start = node.range?.[0] ?? 0;
+    const tag = tagBefore(text, start);
+    const name = tag?.text ?? shortTag(node.tag!);
+    return {
+      code: 'ER1013',
+      severity: 'error',
+      pointer: '',
+      position: at(tag?.offset ?? start),
+      message: onKey ? `the key ${JSON.stringify(text.slice(start, node.range?.[1] ?? start))} has the tag ${name}, which is not supported` : `the tag ${name} is not supported`,
+      hint: onKey
+        ? 'keys are plain names: remove the tag (quote the key if it must keep special characters)'
+        : 'use plain YAML values (strings, numbers, booleans, null, lists and mappings) without tags',
+    };
+  };
   const stack: { node: YamlNode; depth: number }[] = [{ node: root, depth: 0 }];
   while (stack.length > 0 && out.length < 20) {
     const { node, depth } = stack.pop()!;
@@ -223,50 +277,96 @@ function checkStructure(root: YamlNode, at: (offset: number) => Position): Posit
         pointer: '',
         position: at(node.range?.[0] ?? 0),
         message: `values are nested more than ${MAX_DEPTH} levels deep`,
-        hint: `keep nesting under ${MAX_DEPTH} levels; route files never need more`,
+        hint: `keep nesting within ${MAX_DEPTH} levels; route files never need more`,
       });
       break;
     }
-    if (node.tag && !PLAIN_TAGS.has(node.tag)) {
-      out.push({
-        code: 'ER1013',
-        severity: 'error',
-        pointer: '',
-        position: at(node.range?.[0] ?? 0),
-        message: `the tag ${node.tag} is not supported`,
-        hint: 'use plain YAML values (strings, numbers, booleans, null, lists and mappings) without tags',
-      });
-      continue;
-    }
+    if (node.tag && !PLAIN_TAGS.has(node.tag)) out.push(unsupportedTag(node, false));
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = pair.key as YamlNode;
-        if (key && !isScalar(key)) {
-          out.push({
-            code: 'ER1013',
-            severity: 'error',
-            pointer: '',
-            position: at(key.range?.[0] ?? node.range?.[0] ?? 0),
-            message: 'a mapping key is a list, mapping or alias, not a plain string',
-            hint: 'use plain string keys',
-          });
-        } else if (key && isScalar(key) && key.value === '<<' && key.type === 'PLAIN') {
-          out.push({
-            code: 'ER1013',
-            severity: 'error',
-            pointer: '',
-            position: at(key.range?.[0] ?? 0),
-            message: 'merge keys (`<<: *anchor`) are not supported',
-            hint: 'write the merged entries out (or quote the key if you mean the literal "<<")',
-          });
+        const keyProblem = key === null || key === undefined ? undefined : keyDiagnostic(key, text, at, unsupportedTag);
+        if (keyProblem) out.push(keyProblem);
+        else if (key === null || key === undefined) {
+          const start = (pair.value as YamlNode)?.range?.[0] ?? node.range?.[0] ?? 0;
+          out.push(emptyKey(at(start), ''));
         }
         stack.push({ node: pair.value as YamlNode, depth: depth + 1 });
       }
     } else if (isSeq(node)) {
-      for (const item of node.items) stack.push({ node: item as YamlNode, depth: depth + 1 });
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i] as YamlNode, depth: depth + 1 });
     }
   }
   return out;
+}
+
+/** What is wrong with a mapping key, if anything: keys are names, written as plain or quoted strings. */
+function keyDiagnostic(key: Node, text: string, at: (offset: number) => Position, unsupportedTag: (node: Node, onKey: boolean) => PositionedDiagnostic): PositionedDiagnostic | undefined {
+  const start = key.range?.[0] ?? 0;
+  if (isAlias(key)) {
+    return {
+      code: 'ER1013',
+      severity: 'error',
+      pointer: '',
+      position: at(start),
+      message: `the alias *${key.source} is used as a mapping key`,
+      hint: 'write the key out as a plain name; aliases are only allowed as values',
+    };
+  }
+  if (!isScalar(key)) {
+    return {
+      code: 'ER1013',
+      severity: 'error',
+      pointer: '',
+      position: at(start),
+      message: `a mapping key is a ${isSeq(key) ? 'list' : 'mapping'}, not a plain string`,
+      hint: 'use plain string keys',
+    };
+  }
+  if (key.tag && key.tag !== 'tag:yaml.org,2002:str') return unsupportedTag(key, true);
+  if (key.type === 'PLAIN' && (key.value === '' || key.value === '~')) {
+    // An empty key sits where the entry starts: point at its colon.
+    const colon = key.value === '' ? /^\s*:/.exec(text.slice(start, start + 256)) : null;
+    return emptyKey(at(colon ? start + colon[0].length - 1 : start), String(key.value));
+  }
+  if (key.type === 'PLAIN' && key.value === '<<') {
+    return {
+      code: 'ER1013',
+      severity: 'error',
+      pointer: '',
+      position: at(start),
+      message: 'merge keys (`<<: *anchor`) are not supported',
+      hint: 'write the merged entries out (or quote the key if you mean the literal "<<")',
+    };
+  }
+  return undefined;
+}
+
+function emptyKey(position: Position, written: string): PositionedDiagnostic {
+  return {
+    code: 'ER1013',
+    severity: 'error',
+    pointer: '',
+    position,
+    message: written === '' ? 'a mapping key is missing (the entry starts with `:`)' : 'a mapping key is `~` (null), not a name',
+    hint: written === '' ? 'write the name before the colon (`name: value`)' : "write the name of the entry; quote it ('~') if you mean the character",
+  };
+}
+
+/** The tag written just before the node starting at `start` (possibly with an anchor between), if any. */
+function tagBefore(text: string, start: number): { text: string; offset: number } | undefined {
+  const from = Math.max(0, start - 512);
+  const match = /(?:^|[\s[{,])(![^\s,[\]{}]*)(?:[ \t]+&[^\s,[\]{}]+)?\s+$/.exec(text.slice(from, start));
+  if (!match) return undefined;
+  return { text: match[1], offset: from + match.index + match[0].indexOf(match[1]) };
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+function sortByPosition(diagnostics: PositionedDiagnostic[]): PositionedDiagnostic[] {
+  return diagnostics.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
 
 /** Offset of the first alias in document order (where an alias bomb starts). */

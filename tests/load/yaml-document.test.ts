@@ -1,5 +1,5 @@
 // The loader turns any text into data or located diagnostics: never a throw, never a hang.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseYaml } from '../../compiler/load/yaml-document';
 
 function codes(text: string): string[] {
@@ -32,6 +32,71 @@ describe('parseYaml', () => {
     { given: '"just a string"\n', want: ['ER1006'] },
   ])('$given -> $want', ({ given, want }) => {
     expect(codes(given)).toEqual(want);
+  });
+
+  it('keeps plain keys as written: keys are names, never numbers, booleans or null', () => {
+    const keys = ['0x10', '1e3', '010', '1.10', '2.0', '.inf', '-.inf', '.nan', 'true', 'False', 'null', 'NULL', '1', '-0', '0o17'];
+    const result = parseYaml(keys.map((k, i) => `${k}: ${i}\n`).join(''));
+    expect(result.diagnostics).toEqual([]);
+    expect(Object.keys(result.value as object).sort()).toEqual([...keys].sort());
+    expect((result.value as Record<string, unknown>)['0x10']).toBe(0);
+    // quoted keys are their quoted text; pointers find keys by that text
+    const quoted = parseYaml('"a b": { \'0x10\': 1 }\n');
+    expect(quoted.value).toEqual({ 'a b': { '0x10': 1 } });
+    expect(quoted.locate('/a b/0x10')).toEqual({ line: 1, column: 18 });
+  });
+
+  it.each([
+    ['1: a\n"1": b\n', '2:1'],
+    ["true: a\n'true': b\n", '2:1'],
+    ['null: a\n"null": b\n', '2:1'],
+    ['x: { 2.0: a, "2.0": b }\n', '1:14'],
+  ])('a key written plain and quoted is a duplicate: %j', (text, at) => {
+    const d = parseYaml(text).diagnostics;
+    expect(d.map((x) => `${x.code}@${x.position.line}:${x.position.column}`)).toEqual([`ER1002@${at}`]);
+    expect(d[0].message).toMatch(/appears twice .* first at line 1/);
+  });
+
+  it('different spellings of one number are different keys', () => {
+    expect(parseYaml('1: a\n01: b\n1.0: c\n0x1: d\n').value).toEqual({ '1': 'a', '01': 'b', '1.0': 'c', '0x1': 'd' });
+  });
+
+  it.each([
+    ['~: 1\n', '1:1', '`~`'],
+    ['a:\n  ~: 1\n', '2:3', '`~`'],
+    [': 1\n', '1:1', 'missing'],
+    ['a: { : 1 }\n', '1:6', 'missing'],
+  ])('an empty or ~ key is located at the key: %j', (text, at, mention) => {
+    const d = parseYaml(text).diagnostics;
+    expect(d.map((x) => `${x.code}@${x.position.line}:${x.position.column}`)).toEqual([`ER1013@${at}`]);
+    expect(d[0].message).toContain(mention);
+    expect(d[0].hint).toBeTruthy();
+  });
+
+  it('a quoted "~" or empty key is a name', () => {
+    expect(parseYaml('"~": 1\n"": 2\n').value).toEqual({ '~': 1, '': 2 });
+  });
+
+  it('rejects a tagged key at its tag, without a warning on stderr', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      const d = parseYaml('notifications: { !!binary YQ==: { email: [a@b.co] } }\n').diagnostics;
+      expect(d.map((x) => `${x.code}@${x.position.line}:${x.position.column}`)).toEqual(['ER1013@1:18']);
+      expect(d[0].message).toContain('!!binary');
+      expect(codes('!Ref a: 1\n')).toEqual(['ER1013']);
+      expect(codes('!!int 1: 1\n')).toEqual(['ER1013']);
+      expect(codes('!!str 1: 1\n')).toEqual([]);
+      expect(codes('&k a: 1\n*k : 2\n')).toEqual(['ER1013']);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('reports every unsupported tag of a file in one run, each at its tag', () => {
+    const d = parseYaml('a: !Ref x\nb: !!binary YQ==\nc: [1, !!set { x }]\nd: &n !Sub [1]\n!!binary eQ==: 1\n').diagnostics;
+    expect(d.map((x) => `${x.code}@${x.position.line}:${x.position.column}`)).toEqual(['ER1013@1:4', 'ER1013@2:4', 'ER1013@3:8', 'ER1013@4:7', 'ER1013@5:1']);
+    expect(d.map((x) => x.message.match(/!!?\w+/)?.[0])).toEqual(['!Ref', '!!binary', '!!set', '!Sub', '!!binary']);
   });
 
   it('reports deep flow nesting as a diagnostic, not a stack overflow', () => {
