@@ -103,8 +103,13 @@ export function buildRoute(decl: Declaration<RouteDecl>, ctx: RouteBuildContext)
     targets.push(built);
   });
 
-  const tests = (v.tests ?? []).flatMap((t, i) => buildTest(t, i, decl, types, ctx) ?? []);
-  if (filter && tests.length === 0 && !schedule) {
+  // A test left out for an error keeps the later tests at their own positions (diagnostics, labels).
+  const tests: RouteTest[] = [];
+  (v.tests ?? []).forEach((t, i) => {
+    const built = buildTest(t, i, decl, types, ctx);
+    if (built) tests.push(tests.length === i ? built : { ...built, index: i });
+  });
+  if (filter && (v.tests ?? []).length === 0 && !schedule) {
     reporter.report(decl.file, p, 'ER3045', `route "${decl.name}" has a filter and no tests`, 'add `tests:` with a sample event that must match and one that must not (see routes/README.md)', { atKey: true });
   }
 

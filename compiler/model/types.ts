@@ -149,6 +149,11 @@ export interface Route {
 
 export interface RouteTest {
   name: string;
+  /**
+   * The test's position in the route's `tests:` when it differs from its position here: only after an
+   * earlier test was left out for an error (ER3040), so never in a written model.
+   */
+  index?: number;
   /** The event type the sample is (one of the route's `eventTypes`). */
   eventType: string;
   /** The complete event after completion from the event type's examples and envelope defaults. */

@@ -27,7 +27,8 @@ export function runRouteTests(route: Route, base: string): { results: RouteTestR
   const diagnostics: UnlocatedDiagnostic[] = [];
   if (route.trigger.kind !== 'pattern' || route.tests.length === 0) return { results, diagnostics };
   const pattern = route.trigger.pattern;
-  route.tests.forEach((test, index) => {
+  route.tests.forEach((test, position) => {
+    const index = test.index ?? position;
     let actual: boolean;
     try {
       actual = matchesPattern(pattern, test.event);
@@ -57,7 +58,7 @@ export function runRouteTests(route: Route, base: string): { results: RouteTestR
 export interface TestEventCheck {
   route: string;
   file: string;
-  /** Indexes (in the route's tests) of the events in the job, in order. */
+  /** Indexes (in the route's `tests:` as written) of the events in the job, in order. */
   indexes: number[];
   job: InstanceJob;
 }
@@ -69,10 +70,11 @@ export function testEventChecks(model: RouteModel): TestEventCheck[] {
   for (const route of model.routes) {
     const byType = new Map<string, number[]>();
     route.tests.forEach((t, i) => byType.set(t.eventType, [...(byType.get(t.eventType) ?? []), i]));
-    for (const [typeName, indexes] of byType) {
+    for (const [typeName, positions] of byType) {
       const type = types.get(typeName);
       if (!type) continue;
-      checks.push({ route: route.name, file: route.file, indexes, job: instanceJob(type.detailSchema, indexes.map((i) => route.tests[i].event.detail ?? {})) });
+      const indexes = positions.map((i) => route.tests[i].index ?? i);
+      checks.push({ route: route.name, file: route.file, indexes, job: instanceJob(type.detailSchema, positions.map((i) => route.tests[i].event.detail ?? {})) });
     }
   }
   return checks;
