@@ -18,7 +18,7 @@ export const loadCodes: readonly CodeInfo[] = [
     code: 'ER1003',
     severity: 'error',
     title: 'Too many alias expansions',
-    explanation: 'The file uses YAML aliases (`*name`) that expand to more than the allowed number of nodes (protection against "billion laughs" files). Write the values out, or use fewer aliases.',
+    explanation: 'The file uses YAML aliases (`*name`) that expand to more than 100,000 values in all (protection against "billion laughs" files, where aliases inside anchored values multiply). Reusing values is fine; the count is of the values the aliases add. Write the values out, or avoid nesting aliases inside anchored values.',
   },
   {
     code: 'ER1004',
@@ -79,5 +79,17 @@ export const loadCodes: readonly CodeInfo[] = [
     severity: 'error',
     title: 'Unsupported YAML feature',
     explanation: 'Route files use plain YAML: mappings, lists, strings, numbers, booleans and null. Custom tags (`!Ref`, `!!binary`, ...) on values or keys, complex (list, mapping or alias) keys, empty or `~` keys and merge keys (`<<`) are not accepted, because they do not survive conversion to JSON or make files hard to review. Every such use in a file is reported in one run.',
+  },
+  {
+    code: 'ER1014',
+    severity: 'error',
+    title: 'Number is not finite',
+    explanation: 'Route files are JSON data, and JSON has no NaN or infinity: `.inf`, `-.inf`, `.nan` and literals too large for a double (such as `1e400`, which reads as infinity) are rejected wherever they appear. Write a finite number, or quote the value to make it a string.',
+  },
+  {
+    code: 'ER1015',
+    severity: 'error',
+    title: 'Alias without its anchor',
+    explanation: 'An alias `*name` repeats the value anchored as `&name`. The anchor must be defined earlier in the same file and outside the aliased value itself (data cannot contain itself). The message says whether the anchor is missing (often a typo), defined only after the alias, or encloses the alias.',
   },
 ];

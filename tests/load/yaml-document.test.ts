@@ -116,6 +116,68 @@ describe('parseYaml', () => {
     expect(codes(bomb)).toEqual(['ER1003']);
   });
 
+  it('reports the alias bomb at the start of its chain, quickly', () => {
+    const bomb = `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${'*a, '.repeat(20)}*a]\nc: &c [${'*b, '.repeat(20)}*b]\nd: [${'*c, '.repeat(20)}*c]\n`;
+    const d = parseYaml(bomb).diagnostics;
+    expect(d.map((x) => `${x.code}@${x.position.line}:${x.position.column}`)).toEqual(['ER1003@2:8']);
+    expect(d[0].message).toContain('*c, line 4');
+    // billion laughs: 10 levels of 10 aliases each, stopped after a bounded amount of work
+    const laughs = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefghij'.split('').map((n, i) => `${n}: &${n} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)].join('\n') + '\n';
+    const started = performance.now();
+    expect(codes(laughs)).toEqual(['ER1003']);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('counts the values aliases add, so that legitimate reuse passes', () => {
+    // a chain of anchors each used once
+    const chain = parseYaml('a: &a x\nb: &b [*a]\nc: &c [*b]\nd: &d [*c]\ne: &e [*d]\nf: &f [*e]\ng: [*f, *f]\n');
+    expect(chain.diagnostics).toEqual([]);
+    expect((chain.value as Record<string, unknown>).g).toEqual([[[[[['x']]]]], [[[[['x']]]]]]);
+    // one mapping of 50 values reused 300 times
+    const shared = `base: &base { ${Array.from({ length: 50 }, (_, i) => `k${i}: ${i}`).join(', ')} }\n${Array.from({ length: 300 }, (_, i) => `u${i}: *base\n`).join('')}`;
+    const reused = parseYaml(shared);
+    expect(reused.diagnostics).toEqual([]);
+    expect((reused.value as Record<string, unknown>).u299).toEqual((reused.value as Record<string, unknown>).base);
+    // an anchor on a key, and a redefined anchor (an alias takes the latest definition)
+    expect(parseYaml('&k name: 1\nother: *k\nx: &v 1\ny: *v\nz: &v 2\nw: *v\n').value).toEqual({ name: 1, other: 'name', x: 1, y: 1, z: 2, w: 2 });
+  });
+
+  it.each([
+    ['a: 1\nn2: *typo\n', 'ER1015@2:5', 'not defined'],
+    ['a: *late\nb: &late 1\n', 'ER1015@1:4', 'line 2, column 4'],
+    ['a: &a [1, *a]\n', 'ER1015@1:11', 'contain itself'],
+  ])('an alias without its anchor is located at the alias: %j', (text, where, mention) => {
+    const d = parseYaml(text).diagnostics;
+    expect(d.map((x) => `${x.code}@${x.position.line}:${x.position.column}`)).toEqual([where]);
+    expect(d[0].message).toContain(mention);
+  });
+
+  it('reports every undefined alias of a file', () => {
+    expect(parseYaml('a: *x\nb: [*y, *z]\n').diagnostics.map((d) => d.message.match(/\*\w+/)?.[0])).toEqual(['*x', '*y', '*z']);
+  });
+
+  it('rejects an alias that makes values nest too deep once expanded', () => {
+    const deep = (name: string, inner: string) => `${name}: &${name} ${'['.repeat(40)}${inner}${']'.repeat(40)}\n`;
+    expect(codes(deep('a', 'x') + deep('b', '*a'))).toEqual(['ER1004']);
+  });
+
+  it.each([
+    ['a: .inf\n', '1:4', '.inf'],
+    ['a: -.Inf\n', '1:4', '-.Inf'],
+    ['a: [1, .nan]\n', '1:8', '.nan'],
+    ['a:\n  b: 1e400\n', '2:6', '1e400'],
+    ['a: { b: -2e308 }\n', '1:9', '-2e308'],
+  ])('a non-finite number is located at the value: %j', (text, at, mention) => {
+    const d = parseYaml(text).diagnostics;
+    expect(d.map((x) => `${x.code}@${x.position.line}:${x.position.column}`)).toEqual([`ER1014@${at}`]);
+    expect(d[0].message).toContain(mention);
+    expect(d[0].hint).toContain('JSON has no NaN or infinity');
+  });
+
+  it('accepts finite numbers and non-finite words as strings', () => {
+    expect(parseYaml('a: [1e308, -1.5e-300, ".inf", \'.nan\', inf, nan, 0x1F, 0o17]\n').value).toEqual({ a: [1e308, -1.5e-300, '.inf', '.nan', 'inf', 'nan', 31, 15] });
+  });
+
   it('locates pointers at values, keys, and the nearest ancestor of missing values', () => {
     const doc = parseYaml('routes:\n  r:\n    targets:\n      - notify: ops\n');
     expect(doc.locate('/routes/r/targets/0/notify')).toEqual({ line: 4, column: 17 });
