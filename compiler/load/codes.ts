@@ -24,7 +24,7 @@ export const loadCodes: readonly CodeInfo[] = [
     code: 'ER1004',
     severity: 'error',
     title: 'Nesting too deep',
-    explanation: 'Values are nested deeper than eventroutes accepts (64 levels). Route files never need this; the file is probably generated wrongly.',
+    explanation: 'Values are nested deeper than eventroutes accepts (64 levels, counting the values that aliases repeat). Route files never need this; the file is probably generated wrongly. Brackets inside strings, block scalars and comments do not count.',
   },
   {
     code: 'ER1005',

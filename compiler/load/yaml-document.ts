@@ -1,6 +1,6 @@
 // Parses one route file with the `yaml` document API into a plain JSON value, reporting every problem
 // as a located diagnostic (never a throw), and keeps what is needed to locate any JSON pointer later.
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { Lexer, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
 
 export const MAX_DEPTH = 64;
@@ -51,13 +51,14 @@ const RESTATED_ERRORS = new Set(['NON_STRING_KEY']);
 export const PRESCAN_DEPTH = 256;
 
 export function parseYaml(text: string): ParsedYaml {
-  const tooDeep = deepNestingOffset(text, PRESCAN_DEPTH);
+  // The cheap scan over-counts (brackets in plain scalars and block scalars); the lexer confirms.
+  const tooDeep = deepNestingOffset(text, PRESCAN_DEPTH) === undefined ? undefined : lexedNestingOffset(text, PRESCAN_DEPTH);
   if (tooDeep !== undefined) {
     const before = text.slice(0, tooDeep);
     const position = { line: before.split('\n').length, column: tooDeep - before.lastIndexOf('\n') };
     return {
       value: undefined,
-      diagnostics: [{ code: 'ER1004', severity: 'error', pointer: '', position, message: `values are nested more than ${PRESCAN_DEPTH} levels deep`, hint: `keep nesting under ${MAX_DEPTH} levels; route files never need more` }],
+      diagnostics: [{ code: 'ER1004', severity: 'error', pointer: '', position, message: `values are nested more than ${MAX_DEPTH} levels deep`, hint: `keep nesting within ${MAX_DEPTH} levels; route files never need more` }],
       locate: () => position,
     };
   }
@@ -213,6 +214,100 @@ function duplicateKeyMessage(root: YamlNode, offset: number, text: string, at: (
     } else if (isSeq(node)) for (const item of node.items) stack.push(item as YamlNode);
   }
   return 'this key appears twice in the same mapping';
+}
+
+/**
+ * The precise check behind `deepNestingOffset`, with the `yaml` lexer (iterative, and stopped as soon
+ * as the answer is known): flow brackets and block levels (indentation, and each `-`/`?` indicator
+ * that opens a compact collection), never counting comments or the text of any scalar. When the
+ * nesting passes `limit` somewhere, returns the offset where it first passed MAX_DEPTH (or `limit`).
+ */
+export function lexedNestingOffset(text: string, limit: number): number | undefined {
+  let offset = 0;
+  let lineStart = 0;
+  let atLineStart = true;
+  let indicators = true;
+  let flow = 0;
+  const indents: number[] = [];
+  let firstTooDeep: number | undefined;
+  let scalarNext = false;
+  const deeper = (depth: number, at: number): boolean => {
+    if (depth > Math.min(MAX_DEPTH, limit) && firstTooDeep === undefined) firstTooDeep = at;
+    return depth > limit;
+  };
+  const openBlock = (column: number, at: number): boolean => {
+    while (indents.length > 0 && indents[indents.length - 1] >= column) indents.pop();
+    indents.push(column);
+    return deeper(indents.length + flow, at);
+  };
+  for (const token of new Lexer().lex(text)) {
+    // Control tokens of the lexer take no room in the text.
+    if (token === '\u0002' || token === '\u0018') continue;
+    if (token === '\u001f') {
+      scalarNext = true;
+      continue;
+    }
+    const start = offset;
+    offset += token.length;
+    if (scalarNext) {
+      // The text of a plain or block scalar: brackets inside are text. A block scalar ends its lines.
+      scalarNext = false;
+      if (flow === 0 && atLineStart && openBlock(start - lineStart, start)) return firstTooDeep ?? start;
+      atLineStart = false;
+      indicators = false;
+      const newline = token.lastIndexOf('\n');
+      if (newline >= 0) {
+        lineStart = start + newline + 1;
+        atLineStart = newline === token.length - 1;
+        indicators = atLineStart;
+      }
+      continue;
+    }
+    switch (token[0]) {
+      case '\n':
+      case '\r':
+        lineStart = offset;
+        atLineStart = true;
+        indicators = true;
+        continue;
+      case ' ':
+      case '\t':
+        continue;
+      case '#':
+        continue;
+      case '[':
+      case '{':
+        if (token.length !== 1) break;
+        if (flow === 0 && atLineStart && openBlock(start - lineStart, start)) return firstTooDeep ?? start;
+        atLineStart = false;
+        indicators = false;
+        flow++;
+        if (deeper(indents.length + flow, start)) return firstTooDeep ?? start;
+        continue;
+      case ']':
+      case '}':
+        if (token.length === 1 && flow > 0) flow--;
+        atLineStart = false;
+        indicators = false;
+        continue;
+      case '-':
+      case '?':
+        if (token.length === 1 && flow === 0 && indicators) {
+          // `- - x`, `- a: 1`: each indicator opens a level, and so does what follows it on the line.
+          if (openBlock(start - lineStart, start)) return firstTooDeep ?? start;
+          continue;
+        }
+        break;
+      default:
+        break;
+    }
+    if (flow === 0 && atLineStart && openBlock(start - lineStart, start)) return firstTooDeep ?? start;
+    atLineStart = false;
+    indicators = false;
+    const newline = token.lastIndexOf('\n');
+    if (newline >= 0) lineStart = start + newline + 1;
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {

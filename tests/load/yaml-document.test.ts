@@ -1,6 +1,6 @@
 // The loader turns any text into data or located diagnostics: never a throw, never a hang.
 import { describe, expect, it, vi } from 'vitest';
-import { parseYaml } from '../../compiler/load/yaml-document';
+import { MAX_DEPTH, lexedNestingOffset, parseYaml } from '../../compiler/load/yaml-document';
 
 function codes(text: string): string[] {
   return parseYaml(text).diagnostics.map((d) => d.code);
@@ -104,6 +104,47 @@ describe('parseYaml', () => {
     const result = parseYaml(deep);
     expect(result.value).toBeUndefined();
     expect(result.diagnostics.map((d) => d.code)).toContain('ER1004');
+  });
+
+  it('rejects 100,000 nested brackets in milliseconds, with a message and hint that agree on the limit', () => {
+    for (const deep of [`a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, `a: ${'{'.repeat(100_000)}\n`, `a: ${'[{'.repeat(50_000)}\n`]) {
+      const started = performance.now();
+      const d = parseYaml(deep).diagnostics;
+      expect(performance.now() - started).toBeLessThan(200);
+      expect(d.map((x) => x.code)).toEqual(['ER1004']);
+      expect(d[0].message).toContain(`${MAX_DEPTH} levels`);
+      expect(d[0].hint).toContain(`${MAX_DEPTH} levels`);
+      expect(d[0].position.line).toBe(1);
+    }
+  });
+
+  it.each([
+    ['a block scalar of brackets', `description: |\n${'  [[ {\n'.repeat(300)}`],
+    ['a folded block scalar indented ever deeper', `description: >\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i + 2)}x [\n`).join('')}`],
+    ['300 plain scalars with an unmatched [', Array.from({ length: 300 }, (_, i) => `r${i}:\n  description: see item [1\n`).join('')],
+    ['a multi-line plain scalar with brackets', `description: a [\n${'  more [ {\n'.repeat(300)}`],
+    ['quoted scalars with brackets', Array.from({ length: 300 }, (_, i) => `d${i}: "[{" \n`).join('') + `s: '${'['.repeat(300)}'\n`],
+    ['comments with brackets', `${'# [[[[ {{{{\n'.repeat(100)}a: 1 # ${'['.repeat(300)}\n`],
+  ])('does not count brackets inside scalars or comments: %s', (_name, text) => {
+    const result = parseYaml(text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.value).toBeTypeOf('object');
+  });
+
+  it('the precise nesting check counts block levels, compact sequences and flow brackets', () => {
+    expect(lexedNestingOffset('a:\n  b:\n    c: [1, {d: 2}]\n', 3)).toBe(15);
+    expect(lexedNestingOffset('a:\n  b:\n    c: [1, {d: 2}]\n', 4)).toBe(19);
+    expect(lexedNestingOffset('a:\n  b:\n    c: [1, {d: 2}]\n', 5)).toBeUndefined();
+    expect(lexedNestingOffset(`a:\n${'- '.repeat(300)}x\n`, 256)).toBeDefined();
+    expect(lexedNestingOffset(`a: |\n${'  [\n'.repeat(300)}`, 256)).toBeUndefined();
+    const next = random(7);
+    const alphabet = 'ab:- \n\r\t[]{}&*!|>\'"#%@`,?~\\01';
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      for (let i = 0, n = Math.floor(next() * 300); i < n; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+      const at = lexedNestingOffset(text, 3);
+      if (at !== undefined) expect(at).toBeLessThanOrEqual(text.length);
+    }
   });
 
   it('reports deep block nesting', () => {
