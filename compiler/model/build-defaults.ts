@@ -40,7 +40,7 @@ export function resolveRetry(base: RetryPolicy, over: { attempts?: number; maxAg
 export function resolveLogRetention(value: string | number, file: string, pointer: string, reporter: Reporter): number | undefined {
   const result = retentionDays(value, LOG_RETENTION_DAYS);
   if ('error' in result) {
-    reporter.report(file, pointer, 'ER4011', `log retention ${JSON.stringify(value)}: ${result.error}`, `use one of ${LOG_RETENTION_DAYS.join(', ')} days (e.g. 30d, 1y) or forever`);
+    reporter.report(file, pointer, 'ER4011', `log retention ${JSON.stringify(value)}: ${result.error}`, `use one of ${LOG_RETENTION_DAYS.join(', ')} days (a bare number is days; e.g. 30d, 1y) or forever`);
     return undefined;
   }
   return result.days;

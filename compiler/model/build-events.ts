@@ -74,7 +74,21 @@ export function buildEventTypes(decls: Declarations, files: Map<string, RouteFil
   return { eventTypes, extras };
 }
 
-function checkSource(source: string, file: string, pointer: string, reporter: Reporter): void {
+/** An empty value, or one with spaces around it, never matches what producers send (ER3047). */
+export function checkPadded(value: string, what: string, file: string, pointer: string, reporter: Reporter): boolean {
+  if (value.trim() === '') {
+    reporter.report(file, pointer, 'ER3047', `the ${what} ${JSON.stringify(value)} is ${value === '' ? 'empty' : 'blank'}`, `AWS requires a non-empty ${what}: write one, e.g. ${what === 'source' ? '"com.acme.orders"' : '"Order Placed"'}`);
+    return false;
+  }
+  if (value.trim() !== value) {
+    reporter.report(file, pointer, 'ER3047', `the ${what} ${JSON.stringify(value)} starts or ends with spaces`, `write ${JSON.stringify(value.trim())}: events are matched exactly, and producers do not send the spaces`);
+    return false;
+  }
+  return true;
+}
+
+export function checkSource(source: string, file: string, pointer: string, reporter: Reporter): void {
+  if (!checkPadded(source, 'source', file, pointer, reporter)) return;
   if (source.startsWith('aws.')) {
     reporter.report(file, pointer, 'ER3015', `the source "${source}" starts with "aws.", which is reserved for AWS services`, 'use your own reverse-DNS name, e.g. "com.acme.orders"; for AWS service events declare them under `sources:`');
   }
@@ -94,6 +108,7 @@ function buildCustomEvent(
     return undefined;
   }
   checkSource(source, decl.file, v.source !== undefined ? `${decl.pointer}/source` : '/source', reporter);
+  checkPadded(v.detailType, 'detail-type', decl.file, `${decl.pointer}/detailType`, reporter);
   if (v.detailType.length > MAX_DETAIL_TYPE) {
     reporter.report(decl.file, `${decl.pointer}/detailType`, 'ER4009', `the detail-type is ${v.detailType.length} characters long`, `shorten it to at most ${MAX_DETAIL_TYPE} characters`);
   }
@@ -102,6 +117,10 @@ function buildCustomEvent(
   const bundled = bundleSchema(v.schema as JsonObject, decl.file, schemaFiles);
   for (const problem of bundled.problems) {
     reporter.report(decl.file, `${decl.pointer}/schema${problem.pointer}`, problem.code, problem.message, problem.hint);
+  }
+  const notObject = rootTypeProblem(v.schema as JsonObject, bundled.schema);
+  if (notObject) {
+    reporter.report(decl.file, `${decl.pointer}/schema${notObject.pointer}`, 'ER3048', `the schema of "${decl.name}" describes ${notObject.type}; the detail of an EventBridge event is always an object`, 'describe the detail as `type: object` with `properties`, and put a list or a value under a property');
   }
   return {
     name: decl.name,
@@ -163,6 +182,7 @@ function buildAwsEvent(
       return undefined;
     }
     checkSource(source, decl.file, v.dynamodb.source !== undefined ? `${decl.pointer}/dynamodb/source` : '/source', reporter);
+    if (v.dynamodb.detailType !== undefined) checkPadded(v.dynamodb.detailType, 'detail-type', decl.file, `${decl.pointer}/dynamodb/detailType`, reporter);
     const bus = v.dynamodb.bus ?? defaults.bus;
     checkBus(bus, decl.file, v.dynamodb.bus !== undefined ? `${decl.pointer}/dynamodb/bus` : '/bus');
     const pk = table?.value?.partitionKey;
@@ -195,7 +215,11 @@ function buildAwsEvent(
     };
   }
   const expression = scheduleExpression(v.schedule!);
-  const problem = scheduleProblem(expression);
+  const both = typeof v.schedule === 'object' && v.schedule.rate !== undefined && v.schedule.cron !== undefined;
+  const problem = both ? undefined : scheduleProblem(expression);
+  if (both) {
+    reporter.report(decl.file, `${decl.pointer}/schedule`, 'ER3024', `the schedule has both \`rate\` (${JSON.stringify((v.schedule as { rate: string }).rate)}) and \`cron\` (${JSON.stringify((v.schedule as { cron: string }).cron)})`, 'a rule has one schedule expression: keep `rate` or `cron`, or declare a second source for the other', { atKey: true });
+  }
   if (problem) {
     reporter.report(decl.file, `${decl.pointer}/schedule`, 'ER3024', `the schedule "${expression}" is not valid: ${problem}`, 'write e.g. `rate(5 minutes)`, `rate(1 hour)` or `cron(0 8 * * ? *)` (minutes hours day-of-month month day-of-week year)');
   }
@@ -217,4 +241,26 @@ function checkAmbiguous(eventTypes: EventType[], extras: Map<string, EventTypeEx
       reporter.report(where.file, where.pointer, 'ER3021', `event types "${other.name}" and "${t.name}" both have source "${t.source}" and detail-type "${t.detailType}" on bus "${t.bus}"`, 'give one of them another detailType (or source)', { atKey: true });
     } else seen.set(key, t);
   }
+}
+
+const TYPE_WORDS: Record<string, string> = { array: 'a list', string: 'a string', number: 'a number', integer: 'a whole number', boolean: 'true or false', null: 'null' };
+
+/**
+ * Where the root of a detail schema says that the detail is not an object (`type: array`, `type:
+ * string`, ...), following a root `$ref`; undefined when it may be an object (or says nothing).
+ */
+function rootTypeProblem(written: JsonObject, bundled: JsonObject): { pointer: string; type: string } | undefined {
+  let node: unknown = bundled;
+  for (let hops = 0; hops < 32 && node && typeof node === 'object' && typeof (node as JsonObject).$ref === 'string' && (node as JsonObject).type === undefined; hops++) {
+    const ref = (node as JsonObject).$ref as string;
+    if (!ref.startsWith('#')) return undefined;
+    node = ref.slice(1).split('/').slice(1).reduce<unknown>((n, t) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), bundled);
+  }
+  if (!node || typeof node !== 'object') return undefined;
+  const type = (node as JsonObject).type;
+  const types = typeof type === 'string' ? [type] : Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : [];
+  // An unknown type name is the meta-schema's to report (ER3016).
+  if (types.length === 0 || types.includes('object') || types.some((t) => !(t in TYPE_WORDS))) return undefined;
+  const pointer = node === bundled && written.type !== undefined ? '/type' : written.$ref !== undefined ? '/$ref' : '';
+  return { pointer, type: types.map((t) => TYPE_WORDS[t] ?? t).join(' or ') };
 }

@@ -2,6 +2,7 @@
 // Settings may be written at any one place that uses the handler; two different values conflict.
 import type { Target as TargetDecl } from '../language/route-file.types';
 import { didYouMean } from '../diagnostics/suggest';
+import { escapePointerToken } from '../diagnostics/pointer';
 import type { Reporter } from './context';
 import type { Declarations } from './declarations';
 import { lambdaTimeout } from './build-defaults';
@@ -107,10 +108,40 @@ export class FunctionRegistry {
         async: { retries: 2, maxAgeSeconds: 21600, onFailure: null },
         triggers: entry.triggers.slice().sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
       };
+      if (environment?.value) checkEnvironment(environment.value, environment.use, resolved.access, reporter);
       onFailure.set(entry.name, resolveAsync(resolved.async, asyncOpt, reporter));
       functions.push(resolved);
     }
     return { functions, onFailure };
+  }
+}
+
+/** Names Lambda sets itself and does not let a function configuration set (Lambda developer guide, "Defined runtime environment variables"). */
+export const RESERVED_ENVIRONMENT = new Set([
+  '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV',
+  'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION', 'AWS_LAMBDA_INITIALIZATION_TYPE',
+  'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME', 'AWS_LAMBDA_RUNTIME_API',
+  'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
+  'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR', 'TZ',
+]);
+const ENV_NAME = /^[a-zA-Z][a-zA-Z0-9_]*$/;
+
+/** ER3049: names Lambda rejects, reserves, or that the function's access settings set already. */
+function checkEnvironment(environment: Record<string, string>, use: Use, access: LambdaFunction['access'], reporter: Reporter): void {
+  const generated = new Map<string, string>([
+    ...access.tables.map((t) => [t.env, `table "${t.name}"`] as [string, string]),
+    ...access.buckets.map((b) => [b.env, `bucket "${b.name}"`] as [string, string]),
+    ...access.publish.map((p) => [p.env, `bus "${p.bus}"`] as [string, string]),
+  ]);
+  for (const key of Object.keys(environment)) {
+    const pointer = `${use.pointer}/environment/${escapePointerToken(key)}`;
+    if (!ENV_NAME.test(key)) {
+      reporter.report(use.file, pointer, 'ER3049', `"${key}" is not a valid environment variable name`, 'Lambda takes names of letters, digits and "_", starting with a letter (e.g. MODE, API_BASE_URL)', { atKey: true });
+    } else if (RESERVED_ENVIRONMENT.has(key)) {
+      reporter.report(use.file, pointer, 'ER3049', `the environment variable "${key}" is reserved by Lambda`, 'Lambda sets it for every function and rejects it in the configuration: read it at runtime, or use another name', { atKey: true });
+    } else if (generated.has(key)) {
+      reporter.report(use.file, pointer, 'ER3049', `the environment variable "${key}" is already set for the ${generated.get(key)} in \`access\``, 'remove it here (the function gets it from its access settings), or use another name', { atKey: true });
+    }
   }
 }
 

@@ -14,6 +14,17 @@ const SECRET_REF = /^(arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:
 const BUS_NAME = /^[.\-_A-Za-z0-9]{1,256}$/;
 const ARCHIVE_NAME = /^[.\-_A-Za-z0-9]{1,48}$/;
 
+/** The URL with its password masked, when it has credentials (`https://user:pass@host`). */
+export function urlCredentials(value: string): string | undefined {
+  try {
+    const url = new URL(value.replace(/\*/g, 'x'));
+    if (url.username === '' && url.password === '') return undefined;
+    return value.replace(/\/\/[^@/]*@/, `//${url.username}${url.password ? ':***' : ''}@`);
+  } catch {
+    return undefined;
+  }
+}
+
 export function isHttpsUrl(value: string): boolean {
   try {
     const url = new URL(value.replace(/\*/g, 'x'));
@@ -143,7 +154,9 @@ export function buildApiDestinations(decls: Declarations, reporter: Reporter): A
   for (const decl of decls.apiDestinations.values()) {
     if (!decl.trusted) continue;
     const v = decl.value;
-    if (!isHttpsUrl(v.url)) reporter.report(decl.file, `${decl.pointer}/url`, 'ER3027', `"${v.url}" is not an https:// URL`, 'API destinations call https:// endpoints only');
+    const masked = urlCredentials(v.url);
+    if (!isHttpsUrl(v.url)) reporter.report(decl.file, `${decl.pointer}/url`, 'ER3027', `"${masked ?? v.url}" is not an https:// URL`, 'API destinations call https:// endpoints only');
+    else if (masked) reporter.report(decl.file, `${decl.pointer}/url`, 'ER3027', `the URL "${masked}" contains credentials`, 'never write credentials into the YAML: remove them from the URL and use the connection\'s `auth` with a Secrets Manager secret (e.g. `auth: { basic: { secret: partner/webhook } }`)');
     const kinds = (['apiKey', 'basic', 'oauth'] as const).filter((k) => v.auth[k] !== undefined);
     if (kinds.length !== 1) {
       reporter.report(decl.file, `${decl.pointer}/auth`, 'ER3032', kinds.length === 0 ? 'the connection has no authorization' : `the connection has several authorizations: ${kinds.join(', ')}`, 'give exactly one of `apiKey`, `basic` or `oauth`, each with a `secret` reference');
@@ -162,7 +175,9 @@ export function buildApiDestinations(decls: Declarations, reporter: Reporter): A
     } else {
       const o = v.auth.oauth!;
       checkSecret(o.secret, `${decl.pointer}/auth/oauth/secret`);
-      if (!isHttpsUrl(o.tokenUrl)) reporter.report(decl.file, `${decl.pointer}/auth/oauth/tokenUrl`, 'ER3027', `"${o.tokenUrl}" is not an https:// URL`, 'the OAuth authorization endpoint must be https://');
+      const maskedToken = urlCredentials(o.tokenUrl);
+      if (!isHttpsUrl(o.tokenUrl)) reporter.report(decl.file, `${decl.pointer}/auth/oauth/tokenUrl`, 'ER3027', `"${maskedToken ?? o.tokenUrl}" is not an https:// URL`, 'the OAuth authorization endpoint must be https://');
+      else if (maskedToken) reporter.report(decl.file, `${decl.pointer}/auth/oauth/tokenUrl`, 'ER3027', `the URL "${maskedToken}" contains credentials`, 'never write credentials into the YAML: the client id and secret come from the `secret` of the oauth settings');
       auth = { kind: 'oauth', tokenUrl: o.tokenUrl, method: o.method ?? 'POST', secret: o.secret, clientIdField: o.clientIdField ?? 'clientId', clientSecretField: o.clientSecretField ?? 'clientSecret' };
     }
     out.push({ name: decl.name, id: constructId(decl.name), url: v.url, method: v.method ?? 'POST', rateLimitPerSecond: v.rateLimit ?? 10, auth, file: decl.file });

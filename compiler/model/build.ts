@@ -6,7 +6,7 @@ import { didYouMean } from '../diagnostics/suggest';
 import { Reporter, isTrusted, type RouteFileInput } from './context';
 import { collectDeclarations } from './declarations';
 import { BUILT_IN_DEFAULTS, DEFAULT_PROJECT, resolveDefaults } from './build-defaults';
-import { buildEventTypes, type EventBuildResult } from './build-events';
+import { buildEventTypes, checkSource, type EventBuildResult } from './build-events';
 import { FunctionRegistry, type OnFailureRequest } from './build-functions';
 import { DLQ_RETENTION_SECONDS, buildApiDestinations, buildBuckets, buildBuses, buildInboxQueues, buildLogGroups, buildTables, buildTopics } from './build-resources';
 import { buildRoute } from './build-routes';
@@ -44,8 +44,10 @@ export function buildModel(input: BuildInput): BuildResult {
   const tables = buildTables(decls);
   const buckets = buildBuckets(decls, reporter);
 
-  // File-level `bus:` must name a declared bus even when no event uses it.
+  // File-level `bus:` must name a declared bus even when no event uses it; `source:` must be usable.
   for (const file of input.files) {
+    const source = file.value?.source;
+    if (isTrusted(file, '/source') && typeof source === 'string') checkSource(source, file.path, '/source', reporter);
     const bus = file.value?.bus;
     if (isTrusted(file, '/bus') && typeof bus === 'string' && bus !== 'default' && !decls.buses.has(bus)) {
       reporter.report(file.path, '/bus', 'ER3005', `bus "${bus}" is not declared`, `${didYouMean(bus, decls.buses.keys())}declare it under \`buses:\` (e.g. \`buses: { ${bus}: {} }\`)`);

@@ -25,15 +25,24 @@ export interface ReportedDiagnostic {
   diagnostic: UnlocatedDiagnostic;
 }
 
+/**
+ * Collects diagnostics. A problem found again at the same place (a file-level `source:` used by several
+ * events, a route-level `deadLetter` applied to each target) is kept once: same file, pointer, code and
+ * message.
+ */
 export class Reporter {
   readonly items: ReportedDiagnostic[] = [];
+  private readonly seen = new Set<string>();
 
   report(file: string, pointer: string, code: string, message: string, hint?: string, options: { atKey?: boolean } = {}): void {
     const { severity } = codeInfo(code);
-    this.items.push({ file, diagnostic: { code, severity, pointer, message, hint, atKey: options.atKey } });
+    this.add(file, { code, severity, pointer, message, hint, atKey: options.atKey });
   }
 
   add(file: string, diagnostic: UnlocatedDiagnostic): void {
+    const key = `${file}\u0000${diagnostic.pointer}\u0000${diagnostic.code}\u0000${diagnostic.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.items.push({ file, diagnostic });
   }
 

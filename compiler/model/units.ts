@@ -33,7 +33,8 @@ export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 36
  * the result to CloudWatch's values; `1y`..`10y` map to the CloudWatch values for whole years.
  */
 export function retentionDays(value: string | number, allowed?: readonly number[]): { days: number } | { error: string } {
-  if (value === 'forever' || value === 0) return { days: 0 };
+  if (value === 'forever' || (value === 0 && !allowed)) return { days: 0 };
+  if (value === 0) return { error: '0 days is not a retention CloudWatch Logs accepts (write `forever` to keep logs forever)' };
   let days: number | undefined;
   if (typeof value === 'number') days = Number.isInteger(value) && value > 0 ? value : undefined;
   else {
@@ -46,6 +47,9 @@ export function retentionDays(value: string | number, allowed?: readonly number[
       const seconds = durationSeconds(value);
       if (seconds !== undefined && seconds % 86400 === 0) days = seconds / 86400;
     }
+  }
+  if (days === undefined && allowed && typeof value === 'string' && /^[0-9]+ ?(y|year|years)$/.test(value.trim())) {
+    return { error: `${JSON.stringify(value)} is not a retention CloudWatch Logs accepts (in years: 1y, 2y, 3y, 5y to 10y)` };
   }
   if (days === undefined) return { error: `${JSON.stringify(value)} is not a retention in whole days` };
   if (allowed && !allowed.includes(days)) return { error: `${days} days is not a retention CloudWatch Logs accepts` };

@@ -56,6 +56,9 @@ export const validateCodes: readonly CodeInfo[] = [
   e('ER3043', 'Schema file reference not supported', 'A `$ref` inside an event schema must be a local reference (`#/definitions/...`) or a relative path to a .json/.yaml file inside the project.'),
   e('ER3044', 'Unknown topic, queue or bus for a function failure destination', 'The `async.onFailure` of a Lambda target names a destination that is not declared.'),
   e('ER3046', 'Handler path too long', 'A handler path becomes file names (handlers/<path>.ts, handlers/<path>.test.ts, generated/handlers/<path>.ts): each segment is at most 100 characters and the whole path at most 200, so that the files can be written on every file system.'),
+  e('ER3047', 'Empty or padded source or detail-type', 'A `source` or `detailType` is empty or starts or ends with spaces. AWS requires both to be non-empty, and a value with spaces around it never matches what producers send.'),
+  e('ER3048', 'Event detail is not an object', 'The `detail` of an EventBridge event is always a JSON object: the root of an event type\'s schema must describe an object (`type: object`, or no `type`).'),
+  e('ER3049', 'Invalid Lambda environment variable', 'Environment variable names are letters, digits and `_`, starting with a letter; Lambda reserves some names (AWS_REGION, AWS_LAMBDA_FUNCTION_NAME, _HANDLER, LAMBDA_TASK_ROOT, ...), and the names eventroutes sets for the function\'s `access` (TABLE_<NAME>, BUCKET_<NAME>, BUS_<NAME>) cannot be set again.'),
   w('ER3045', 'Route without tests', 'The route has no `tests:`; its filter is only checked for shape and against the schemas. Add a sample event that must match and one that must not.'),
   // AWS limits and quotas.
   e('ER4001', 'Too many targets', 'EventBridge allows at most 5 targets per rule (LimitExceededException). Split the route or fan out through a topic or another bus.'),

@@ -1,7 +1,7 @@
 // Event schemas: each is checked against the JSON Schema draft-07 meta-schema (one precompiled
 // validator for all) and the registry's size limit; event types with examples yield a job that checks
 // the examples against the schema (compiled only then; see instance-checks.ts).
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Reporter } from '../model/context';
 import type { EventBuildResult } from '../model/build-events';
 import { jsonDigest, jsonText } from '../model/json-text';
@@ -23,14 +23,34 @@ export interface MetaSchemaMemo {
   putMetaSchemaErrors(key: string, errors: MetaSchemaErrors): void;
 }
 
+/** How specific a meta-schema error is: of several at one place, the most specific is reported. */
+const KEYWORD_RANK: Record<string, number> = { enum: 0, const: 0, type: 8, anyOf: 9, oneOf: 9, allOf: 9 };
+
+/** One error per place in the schema (the most specific), with the bad value where it says more. */
+function oneErrorPerPlace(errors: ErrorObject[]): MetaSchemaErrors {
+  const best = new Map<string, ErrorObject>();
+  for (const e of errors) {
+    const other = best.get(e.instancePath);
+    if (!other || (KEYWORD_RANK[e.keyword] ?? 5) < (KEYWORD_RANK[other.keyword] ?? 5)) best.set(e.instancePath, e);
+  }
+  // A problem inside a value explains the value's own errors (an anyOf's other branches).
+  const places = [...best.keys()];
+  return [...best.values()].filter((e) => !places.some((p) => p.startsWith(`${e.instancePath}/`))).map((e) => {
+    const allowed = e.keyword === 'enum' ? (e.params as { allowedValues?: unknown[] }).allowedValues : undefined;
+    const message = allowed && e.data !== undefined ? `${JSON.stringify(e.data)} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : e.message ?? 'invalid';
+    return { instancePath: e.instancePath, message };
+  });
+}
+
 function metaSchemaErrors(schema: object, metaSchema: ValidateFunction, memo: MetaSchemaMemo | undefined): MetaSchemaErrors {
   const key = jsonDigest(schema);
   let errors = memo?.metaSchemaErrors(key);
   if (!errors) {
-    errors = metaSchema(schema) ? [] : (metaSchema.errors ?? []).map((e) => ({ instancePath: e.instancePath, message: e.message ?? 'invalid' }));
+    errors = metaSchema(schema) ? [] : oneErrorPerPlace(metaSchema.errors ?? []);
     memo?.putMetaSchemaErrors(key, errors);
   }
-  return errors;
+  // Verdicts remembered by an older build may hold several errors per place.
+  return errors.filter((e, i) => errors!.findIndex((o) => o.instancePath === e.instancePath) === i);
 }
 
 /** Meta-schema and size checks; returns the example checks still to run. */

@@ -108,11 +108,13 @@ function label(schemaPath: string, instancePath: string): string {
 function anyOfMismatch(e: ErrorObject): UnlocatedDiagnostic {
   const schema = (e.parentSchema ?? {}) as Schema;
   const description = typeof schema.description === 'string' ? schema.description : undefined;
+  const branches = Array.isArray(schema.anyOf) ? (schema.anyOf as Schema[]) : [];
+  const wantsWhole = typeof e.data === 'number' && !Number.isInteger(e.data) && branches.some((b) => b.type === 'integer');
   return {
     code: 'ER2002',
     severity: 'error',
     pointer: e.instancePath,
-    message: `${describeValue(e.data)} is not a valid value here`,
+    message: wantsWhole ? `${describeValue(e.data)} is not a whole number` : `${describeValue(e.data)} is not a valid value here`,
     hint: description ? `expected: ${description}` : 'see routes/README.md for the allowed forms',
   };
 }
