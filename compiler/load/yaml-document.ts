@@ -50,7 +50,10 @@ const RESTATED_ERRORS = new Set(['NON_STRING_KEY']);
 /** Nesting beyond this is rejected before parsing (the YAML parser recurses and would be slow). */
 export const PRESCAN_DEPTH = 256;
 
-export function parseYaml(text: string): ParsedYaml {
+export function parseYaml(source: string): ParsedYaml {
+  // YAML 1.2 reads a lone CR (old Mac line ends) as a line break, as the `yaml` library does not:
+  // make it LF (same length, so offsets stay right; CRLF is left alone).
+  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   // The cheap scan over-counts (brackets in plain scalars and block scalars); the lexer confirms.
   const tooDeep = deepNestingOffset(text, PRESCAN_DEPTH) === undefined ? undefined : lexedNestingOffset(text, PRESCAN_DEPTH);
   if (tooDeep !== undefined) {

@@ -219,6 +219,17 @@ describe('parseYaml', () => {
     expect(parseYaml('a: [1e308, -1.5e-300, ".inf", \'.nan\', inf, nan, 0x1F, 0o17]\n').value).toEqual({ a: [1e308, -1.5e-300, '.inf', '.nan', 'inf', 'nan', 31, 15] });
   });
 
+  it('reads CR-only line ends (old Mac files) like LF and CRLF, with the same positions', () => {
+    const lines = ['bus: default', 'list:', '  - a', '  - "b', '    c"', 'd: |', '  x', '  y', 'e: [1,', '  2]', 'f: 1e400', ''];
+    const results = ['\n', '\r\n', '\r'].map((eol) => parseYaml(lines.join(eol)));
+    expect(results.map((r) => r.diagnostics.map((d) => `${d.code}@${d.position.line}:${d.position.column}`))).toEqual([['ER1014@11:4'], ['ER1014@11:4'], ['ER1014@11:4']]);
+    const valid = ['\n', '\r\n', '\r'].map((eol) => parseYaml(lines.slice(0, -2).join(eol) + eol));
+    expect(valid.map((r) => r.diagnostics)).toEqual([[], [], []]);
+    expect(valid[2].value).toEqual({ bus: 'default', list: ['a', 'b c'], d: 'x\ny\n', e: [1, 2] });
+    expect(valid[2].value).toEqual(valid[0].value);
+    expect(valid[2].locate('/e/1')).toEqual({ line: 10, column: 3 });
+  });
+
   it('locates pointers at values, keys, and the nearest ancestor of missing values', () => {
     const doc = parseYaml('routes:\n  r:\n    targets:\n      - notify: ops\n');
     expect(doc.locate('/routes/r/targets/0/notify')).toEqual({ line: 4, column: 17 });
