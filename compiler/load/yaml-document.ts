@@ -74,9 +74,28 @@ export function parseYaml(source: string): ParsedYaml {
   const diagnostics: PositionedDiagnostic[] = [];
   const locate = (pointer: string, atKey = false) => locatePointer(doc, pointer, atKey, at);
 
+  const usedOpenings = new Set<number>();
   for (const error of doc.errors) {
     if (RESTATED_ERRORS.has(error.code)) continue;
     const code = error.code === 'DUPLICATE_KEY' ? 'ER1002' : error.code === 'MULTIPLE_DOCS' ? 'ER1007' : 'ER1001';
+    const unclosed = code === 'ER1001' ? unclosedOpening(doc.contents, text, error.message, error.pos[0], usedOpenings) : undefined;
+    if (unclosed) {
+      // The library reports where it gave up (often the next line or the end of the file); the
+      // message names the quote or bracket that was never closed and where it opened.
+      const open = at(unclosed.offset);
+      const what = unclosed.char === '"' || unclosed.char === "'" ? `the ${unclosed.char} quote` : `the ${unclosed.char}`;
+      diagnostics.push({
+        code,
+        severity: 'error',
+        pointer: '',
+        position: at(error.pos[0]),
+        message: `invalid YAML: ${what} opened at line ${open.line}, column ${open.column} is never closed`,
+        hint: unclosed.char === '"' || unclosed.char === "'"
+          ? `close the string with ${unclosed.char} (inside ${unclosed.char === '"' ? '"...", write \\" for a quote' : "'...', write '' for a quote"}), or remove the stray quote`
+          : `add the missing ${unclosed.char === '[' ? ']' : '}'}; if the ${unclosed.char === '[' ? 'list' : 'mapping'} goes on over several lines, indent them more than its key`,
+      });
+      continue;
+    }
     diagnostics.push({
       code,
       severity: 'error',
@@ -311,6 +330,31 @@ export function lexedNestingOffset(text: string, limit: number): number | undefi
     if (newline >= 0) lineStart = start + newline + 1;
   }
   return undefined;
+}
+
+/**
+ * For a "missing closing quote" or "flow collection must end with ]/}" error at `pos`: the quote or
+ * bracket that opened the value the library gave up on (the innermost not yet named), if found.
+ */
+function unclosedOpening(root: YamlNode, text: string, message: string, pos: number, used: Set<number>): { char: string; offset: number } | undefined {
+  const quote = /Missing closing (["'])quote/.exec(message)?.[1];
+  const bracket = /end with a ([\]}])/.exec(message)?.[1];
+  if (!quote && !bracket) return undefined;
+  const opener = quote ?? (bracket === ']' ? '[' : '{');
+  let best: number | undefined;
+  const stack: YamlNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) continue;
+    const [start, end] = node.range ?? [-1, -1];
+    const candidate = quote ? isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') : (isMap(node) || isSeq(node)) && node.flow === true;
+    if (candidate && end === pos && text[start] === opener && !used.has(start) && (best === undefined || start > best)) best = start;
+    if (isMap(node)) for (const pair of node.items as Pair[]) stack.push(pair.key as YamlNode, pair.value as YamlNode);
+    else if (isSeq(node)) for (const item of node.items) stack.push(item as YamlNode);
+  }
+  if (best === undefined) return undefined;
+  used.add(best);
+  return { char: opener, offset: best };
 }
 
 function firstLine(message: string): string {

@@ -219,6 +219,18 @@ describe('parseYaml', () => {
     expect(parseYaml('a: [1e308, -1.5e-300, ".inf", \'.nan\', inf, nan, 0x1F, 0o17]\n').value).toEqual({ a: [1e308, -1.5e-300, '.inf', '.nan', 'inf', 'nan', 31, 15] });
   });
 
+  it.each([
+    ['on: "Foo\nb: 1\n', ['ER1001@3:1 the " quote opened at line 1, column 5']],
+    ["a:\n  email: ['a@b.co] }\n", ["ER1001@3:1 the ' quote opened at line 2, column 11", 'ER1001@3:1 the [ opened at line 2, column 10']],
+    ['targets: [ {a: 1}\nb: 2\n', ['ER1001@2:1 the [ opened at line 1, column 10']],
+    ['a: { b: [1\n', ['ER1001@2:1 the [ opened at line 1, column 9', 'ER1001@2:1 the { opened at line 1, column 4']],
+    ["k: 'it''s\n", ["ER1001@2:1 the ' quote opened at line 1, column 4"]],
+  ])('an unclosed quote or bracket is named with where it opened: %j', (text, want) => {
+    const d = parseYaml(text).diagnostics;
+    expect(d.map((x) => `${x.code}@${x.position.line}:${x.position.column} ${x.message.replace(/^invalid YAML: /, '').replace(/ is never closed$/, '')}`)).toEqual(want);
+    for (const x of d) expect(x.hint).toMatch(/add the missing|close the string/);
+  });
+
   it('reads CR-only line ends (old Mac files) like LF and CRLF, with the same positions', () => {
     const lines = ['bus: default', 'list:', '  - a', '  - "b', '    c"', 'd: |', '  x', '  y', 'e: [1,', '  2]', 'f: 1e400', ''];
     const results = ['\n', '\r\n', '\r'].map((eol) => parseYaml(lines.join(eol)));
