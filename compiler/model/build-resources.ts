@@ -205,7 +205,8 @@ export function buildBuckets(decls: Declarations, reporter: Reporter): Bucket[] 
     let expire: number | null = null;
     if (v.expireAfter !== undefined) {
       const s = durationSeconds(v.expireAfter);
-      if (s === undefined || s < 86400 || s % 86400 !== 0) reporter.report(decl.file, `${decl.pointer}/expireAfter`, 'ER4013', `expireAfter ${JSON.stringify(v.expireAfter)} is not a whole number of days`, 'S3 lifecycle expiration takes whole days, e.g. 90d');
+      if (s !== undefined && s < 86400) reporter.report(decl.file, `${decl.pointer}/expireAfter`, 'ER4013', `expireAfter ${JSON.stringify(v.expireAfter)} is less than 1 day`, 'S3 lifecycle expiration is at least 1 day (whole days, e.g. 1d or 90d)');
+      else if (s === undefined || s % 86400 !== 0) reporter.report(decl.file, `${decl.pointer}/expireAfter`, 'ER4013', `expireAfter ${JSON.stringify(v.expireAfter)} is not a whole number of days`, 'S3 lifecycle expiration takes whole days, e.g. 90d');
       else expire = s / 86400;
     }
     out.push({ name: decl.name, id: constructId(decl.name), versioned: v.versioned ?? false, expireAfterDays: expire, eventBridge: false, file: decl.file });

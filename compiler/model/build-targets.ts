@@ -82,7 +82,7 @@ export function buildTarget(t: TargetDecl, index: number, ctx: TargetContext): T
       const q = decls.queues.get(t.queue!);
       if (!q) unknown('ER3004', 'queue', t.queue!, decls.queues.keys(), 'queues');
       const fifo = q?.value?.fifo === true;
-      if (fifo && !t.messageGroupId) reporter.report(file, `${p}/queue`, 'ER3038', `queue "${t.queue}" is FIFO and the target has no messageGroupId`, 'add `messageGroupId: $.detail.<field>` (the JSON path of the group id)');
+      if (fifo && !t.messageGroupId) reporter.report(file, `${p}/queue`, 'ER3038', `queue "${t.queue}" is FIFO and the target has no messageGroupId`, 'add `messageGroupId:` with a fixed id of 1-128 characters (e.g. the route name); EventBridge rules cannot take it from the event');
       if (!fifo && t.messageGroupId) reporter.report(file, `${p}/messageGroupId`, 'ER3038', `queue "${t.queue}" is a standard queue; messageGroupId applies to FIFO queues only`, 'remove messageGroupId, or declare the queue with `fifo: true`', { atKey: true });
       if (fifo && t.messageGroupId && (t.messageGroupId.startsWith('$.') || !MESSAGE_GROUP_ID.test(t.messageGroupId))) {
         reporter.report(

@@ -18,6 +18,11 @@ export interface BuildInput {
   schemaFiles: SchemaFiles;
   /** Checks an email template; returns the problem, or undefined when it is valid. */
   checkTemplate: (template: string) => string | undefined;
+  /**
+   * Line and column of a JSON pointer in a route file (key position), for messages that point at
+   * another place (e.g. where a duplicate name was first declared). Without it they name the file only.
+   */
+  locate?: (file: string, pointer: string) => { line: number; column: number } | undefined;
 }
 
 export interface BuildResult {
@@ -30,7 +35,7 @@ export interface BuildResult {
 export function buildModel(input: BuildInput): BuildResult {
   const reporter = new Reporter();
   const files = new Map(input.files.map((f) => [f.path, f]));
-  const decls = collectDeclarations(input.files, reporter);
+  const decls = collectDeclarations(input.files, reporter, input.locate);
   const defaults = decls.defaults ? resolveDefaults(decls, reporter) : BUILT_IN_DEFAULTS;
   const project = decls.project?.value ?? DEFAULT_PROJECT;
 

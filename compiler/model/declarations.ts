@@ -22,6 +22,10 @@ export interface Declarations {
 
 type Section = 'buses' | 'events' | 'sources' | 'routes' | 'notifications' | 'queues' | 'logs' | 'apiDestinations' | 'tables' | 'buckets';
 const SECTIONS: Section[] = ['buses', 'events', 'sources', 'routes', 'notifications', 'queues', 'logs', 'apiDestinations', 'tables', 'buckets'];
+/** Plural of each kind word (for "names of buses are unique"). */
+const PLURAL: Record<string, string> = { bus: 'buses' };
+const plural = (word: string): string => PLURAL[word] ?? `${word}s`;
+
 const KIND_WORDS: Record<Section, string> = {
   buses: 'bus',
   events: 'event type',
@@ -39,7 +43,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function collectDeclarations(files: readonly RouteFileInput[], reporter: Reporter): Declarations {
+export function collectDeclarations(files: readonly RouteFileInput[], reporter: Reporter, locate?: (file: string, pointer: string) => { line: number; column: number } | undefined): Declarations {
+  const where = (decl: Declaration<unknown>): string => {
+    const at = locate?.(decl.file, decl.pointer);
+    return at ? `${decl.file}:${at.line}:${at.column}` : decl.file;
+  };
   const d: Declarations = {
     buses: new Map(), events: new Map(), sources: new Map(), routes: new Map(), notifications: new Map(),
     queues: new Map(), logs: new Map(), apiDestinations: new Map(), tables: new Map(), buckets: new Map(),
@@ -73,8 +81,8 @@ export function collectDeclarations(files: readonly RouteFileInput[], reporter: 
             file.path,
             pointer,
             'ER3001',
-            `${KIND_WORDS[section]} "${name}" is declared twice; the first is in ${previous.file}`,
-            `names of ${KIND_WORDS[section]}s are unique across all route files: rename one, or remove the duplicate`,
+            `${KIND_WORDS[section]} "${name}" is declared twice; the first is in ${where(previous)}`,
+            `names of ${plural(KIND_WORDS[section])} are unique across all route files: rename one, or remove the duplicate`,
             { atKey: true },
           );
           continue;

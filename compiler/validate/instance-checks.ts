@@ -47,6 +47,13 @@ export function errorText(errors: readonly CfError[]): string {
   const best = pool.reduce((a, b) => (b.instanceLocation.length > a.instanceLocation.length ? b : a), pool[0]);
   if (!best) return 'invalid';
   const where = best.instanceLocation.replace(/^#/, '');
+  // A property that `additionalProperties: false` (or a `false` subschema) forbids: say so.
+  if (best.keyword === 'false') {
+    const name = decodeURIComponent(where.split('/').pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+    const parent = where.slice(0, where.lastIndexOf('/'));
+    const extra = errors.some((e) => e.keyword === 'additionalProperties' && e.instanceLocation.replace(/^#/, '') === parent);
+    return extra ? `the property "${name}" is not allowed${parent ? ` at ${parent}` : ''} (the schema has additionalProperties: false)` : `no value is allowed at ${where || '/'} (the schema there is false)`;
+  }
   return `${best.error.replace(/\.$/, '')}${where ? ` at ${where}` : ''}`;
 }
 

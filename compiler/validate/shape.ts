@@ -132,7 +132,7 @@ function convertOne(e: ErrorObject): UnlocatedDiagnostic | undefined {
         pointer: `${e.instancePath}/${escapePointerToken(name)}`,
         atKey: true,
         message: `unknown property "${name}" in ${what}`,
-        hint: `${didYouMean(name, allowed)}allowed properties: ${allowed.join(', ')}`,
+        hint: allowed.length === 0 ? `remove "${name}": ${what} takes no settings` : `${didYouMean(name, allowed)}allowed properties: ${allowed.join(', ')}`,
       };
     }
     case 'required': {
