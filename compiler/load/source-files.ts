@@ -13,7 +13,18 @@ export interface SourceFile {
   hash: string;
 }
 
-export type ReadResult = { ok: true; file: SourceFile } | { ok: false; path: string; code: 'ER1005' | 'ER1008' | 'ER1009'; message: string; hint: string };
+export type ReadResult =
+  | { ok: true; file: SourceFile }
+  | {
+      ok: false;
+      path: string;
+      code: 'ER1005' | 'ER1008' | 'ER1009';
+      message: string;
+      hint: string;
+      /** Where in the file the problem is (the first bad byte of ER1005), when it is not the file as a whole. */
+      line?: number;
+      column?: number;
+    };
 
 export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
@@ -43,6 +54,7 @@ export function listRouteFiles(root: string, dir: string): { files: string[]; er
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
 
 export function readSourceFile(root: string, path: string): ReadResult {
   let buffer: Buffer;
@@ -59,11 +71,71 @@ export function readSourceFile(root: string, path: string): ReadResult {
   try {
     text = utf8.decode(buffer);
   } catch {
-    return { ok: false, path, code: 'ER1005', message: 'the file is not valid UTF-8 text', hint: 'save the file as UTF-8 text' };
+    const bad = firstInvalidUtf8(buffer);
+    const { line, column } = textPosition(lenientUtf8.decode(buffer.subarray(0, bad)));
+    const byte = `0x${(buffer[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
+    return {
+      ok: false,
+      path,
+      code: 'ER1005',
+      message: `the file is not valid UTF-8 text: the byte ${byte} at line ${line}, column ${column} does not belong to a UTF-8 character`,
+      hint: 'save the file as UTF-8 text (it was probably saved in another encoding, such as Latin-1 or UTF-16)',
+      line,
+      column,
+    };
   }
-  if (text.includes('\u0000')) {
-    return { ok: false, path, code: 'ER1005', message: 'the file holds binary data (NUL bytes)', hint: 'route files are UTF-8 text; check that the right file was saved here' };
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const { line, column } = textPosition(text.slice(0, nul));
+    return {
+      ok: false,
+      path,
+      code: 'ER1005',
+      message: `the file holds binary data: a NUL byte at line ${line}, column ${column}`,
+      hint: 'route files are UTF-8 text; check that the right file was saved here',
+      line,
+      column,
+    };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, file: { path, text, hash: hashText(buffer) } };
+}
+
+/** Line and column (1-based, columns in UTF-16 units as for parsed files) just after `before`; CR, LF and CRLF end lines. */
+function textPosition(text: string): { line: number; column: number } {
+  const before = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const breaks = before.match(/\r\n|\r|\n/g);
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return { line: (breaks?.length ?? 0) + 1, column: before.length - lastBreak };
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence (the buffer's length if none). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // Length and allowed range of the second byte (excludes overlong forms, surrogates, > U+10FFFF).
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) low = 0xa0;
+      if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) low = 0x90;
+      if (b === 0xf4) high = 0x8f;
+    } else return i;
+    if (i + length > bytes.length) return i;
+    if (bytes[i + 1] < low || bytes[i + 1] > high) return i;
+    for (let k = 2; k < length; k++) if (bytes[i + k] < 0x80 || bytes[i + k] > 0xbf) return i;
+    i += length;
+  }
+  return i;
 }
