@@ -66,7 +66,7 @@ export const loadCodes: readonly CodeInfo[] = [
     code: 'ER1011',
     severity: 'warning',
     title: 'No route files',
-    explanation: 'The routes folder has no `.yaml` or `.yml` files, so there is nothing to compile.',
+    explanation: 'The routes folder has no `.yaml` or `.yml` files (the extension in any case, e.g. `.YAML`), so there is nothing to compile.',
   },
   {
     code: 'ER1012',

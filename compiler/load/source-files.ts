@@ -1,4 +1,4 @@
-// Finds and reads route files: every .yaml/.yml under the routes folder, sorted, as UTF-8 text with
+// Finds and reads route files: every .yaml/.yml (any case) under the routes folder, sorted, as UTF-8 text with
 // a content hash (the cache key of everything derived from the file).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -34,6 +34,9 @@ export function hashText(text: string | Buffer): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
+/** A route file's name: `.yaml` or `.yml` in any case (`B.YAML` from a tool or an old system counts too). */
+export const ROUTE_FILE = /\.ya?ml$/i;
+
 /** Route files under `dir` (recursively), relative to `root`, sorted; hidden files and folders are skipped. */
 export function listRouteFiles(root: string, dir: string): { files: string[]; error?: string } {
   const files: string[] = [];
@@ -42,7 +45,7 @@ export function listRouteFiles(root: string, dir: string): { files: string[]; er
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(abs, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.ya?ml$/.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) files.push(toPosix(relative(root, full)));
+      else if (ROUTE_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) files.push(toPosix(relative(root, full)));
     }
   };
   try {

@@ -1,6 +1,6 @@
-// Reading route files: UTF-8 problems are located at the first bad byte.
+// Finding and reading route files: any-case extensions; UTF-8 problems located at the first bad byte.
 import { afterAll, describe, expect, it } from 'vitest';
-import { firstInvalidUtf8, readSourceFile } from '../../compiler/load/source-files';
+import { firstInvalidUtf8, listRouteFiles, readSourceFile } from '../../compiler/load/source-files';
 import { makeProject, removeProject } from '../support/project';
 
 const roots: string[] = [];
@@ -58,5 +58,22 @@ describe('readSourceFile', () => {
       expect(valid(bytes), `${Array.from(bytes)}`).toBe(bad === bytes.length);
       expect(valid(bytes.subarray(0, bad)), `${Array.from(bytes)}`).toBe(true);
     }
+  });
+});
+
+describe('listRouteFiles', () => {
+  it('lists .yaml and .yml files in any case, recursively, sorted; skips hidden files and other extensions', () => {
+    const root = makeProject({
+      'routes/a.yaml': 'bus: default\n',
+      'routes/B.YAML': 'bus: default\n',
+      'routes/team/c.Yml': 'bus: default\n',
+      'routes/d.yml': 'bus: default\n',
+      'routes/README.md': '# routes\n',
+      'routes/e.yaml.bak': 'x\n',
+      'routes/.hidden.yaml': 'x\n',
+      'routes/f.json': '{}\n',
+    });
+    roots.push(root);
+    expect(listRouteFiles(root, 'routes')).toEqual({ files: ['routes/B.YAML', 'routes/a.yaml', 'routes/d.yml', 'routes/team/c.Yml'] });
   });
 });
