@@ -47,11 +47,13 @@ export function buildRoute(decl: Declaration<RouteDecl>, ctx: RouteBuildContext)
     if (decls.events.has(name) || decls.sources.has(name)) return;
     reporter.report(decl.file, typeof v.on === 'string' ? `${p}/on` : `${p}/on/${i}`, 'ER3002', `event type "${name}" is not declared`, `${didYouMean(name, [...decls.events.keys(), ...decls.sources.keys()])}declare it under \`events:\` (custom events) or \`sources:\` (AWS events)`);
   });
-  if (unresolved || types.length === 0) return undefined;
-
   const buses = [...new Set(types.map((t) => t.bus))];
   if (buses.length > 1) {
     reporter.report(decl.file, `${p}/on`, 'ER3012', `the route listens to event types on different buses: ${types.map((t) => `${t.name} (${t.bus})`).join(', ')}`, 'a rule lives on one bus: split the route into one route per bus');
+  }
+  if (unresolved || types.length === 0 || buses.length > 1) {
+    // No rule without its event types, but its targets are checked all the same (one run, every problem).
+    buildTargets(decl, buses.length === 1 ? buses[0] : '', ctx);
     return undefined;
   }
   if (decl.name.length > MAX_RULE_NAME) {
@@ -80,28 +82,7 @@ export function buildRoute(decl: Declaration<RouteDecl>, ctx: RouteBuildContext)
     reporter.report(decl.file, `${p}/targets/${MAX_TARGETS}`, 'ER4001', `the route has ${v.targets.length} targets`, `EventBridge allows at most ${MAX_TARGETS} targets per rule: split the route, or fan out through a notification topic or another bus`);
   }
   const dlq = routeDlqName(decl.name);
-  const targets: Target[] = [];
-  v.targets.forEach((t, i) => {
-    const built = buildTarget(t, i, {
-      routeName: decl.name,
-      routeBus: buses[0],
-      routeDlq: dlq,
-      file: decl.file,
-      decls,
-      defaults: ctx.defaults,
-      routeDecl: v,
-      functions: ctx.functions,
-      reporter,
-      checkTemplate: ctx.checkTemplate,
-    });
-    if (!built) return;
-    const clash = targets.find((o) => o.id === built.id);
-    if (clash) {
-      reporter.report(decl.file, `${p}/targets/${i}`, 'ER3036', `two targets of the route have the id "${built.id}"`, 'give one of them an explicit `id:`');
-      return;
-    }
-    targets.push(built);
-  });
+  const targets = buildTargets(decl, buses[0], ctx);
 
   // A test left out for an error keeps the later tests at their own positions (diagnostics, labels).
   const tests: RouteTest[] = [];
@@ -127,6 +108,32 @@ export function buildRoute(decl: Declaration<RouteDecl>, ctx: RouteBuildContext)
     deadLetterQueue: targets.some((t) => t.deadLetterQueue === dlq) ? dlq : null,
     file: decl.file,
   };
+}
+
+/** The targets of a route (`routeBus` is '' when the route's bus is not known). */
+function buildTargets(decl: Declaration<RouteDecl>, routeBus: string, ctx: RouteBuildContext): Target[] {
+  const targets: Target[] = [];
+  decl.value.targets.forEach((t, i) => {
+    const built = buildTarget(t, i, {
+      routeName: decl.name,
+      routeBus,
+      routeDlq: routeDlqName(decl.name),
+      file: decl.file,
+      decls: ctx.decls,
+      defaults: ctx.defaults,
+      routeDecl: decl.value,
+      functions: ctx.functions,
+      reporter: ctx.reporter,
+      checkTemplate: ctx.checkTemplate,
+    });
+    if (!built) return;
+    if (targets.some((o) => o.id === built.id)) {
+      ctx.reporter.report(decl.file, `${decl.pointer}/targets/${i}`, 'ER3036', `two targets of the route have the id "${built.id}"`, 'give one of them an explicit `id:`');
+      return;
+    }
+    targets.push(built);
+  });
+  return targets;
 }
 
 export const TEST_ENVELOPE = {

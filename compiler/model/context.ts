@@ -2,6 +2,7 @@
 import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
 import { codeInfo } from '../diagnostics/codes';
 import type { RouteFile } from '../language/route-file.types';
+import { routeFileSchema } from '../language/route-file.schema';
 
 export interface RouteFileInput {
   /** Path relative to the project root, e.g. "routes/orders.yaml". */
@@ -15,9 +16,47 @@ export interface RouteFileInput {
   shapeErrors: string[];
 }
 
-/** Whether the value at `pointer` (and everything under it) passed the shape checks. */
+/**
+ * Whether the value at `pointer` (and everything under it) passed the shape checks. A key the language
+ * does not define (a typo such as `descripton:`, ER2001) does not count: builders never read it, so
+ * the declaration's other fields are still checked and one run reports every problem.
+ */
 export function isTrusted(file: RouteFileInput, pointer: string): boolean {
-  return !file.shapeErrors.some((p) => p === pointer || p.startsWith(`${pointer}/`) || (p !== '' && pointer.startsWith(`${p}/`)) || p === '');
+  return !file.shapeErrors.some((p) => (p === pointer || p.startsWith(`${pointer}/`) || (p !== '' && pointer.startsWith(`${p}/`)) || p === '') && !isUnknownKey(p));
+}
+
+type SchemaNode = Record<string, unknown>;
+
+function resolveRef(node: SchemaNode): SchemaNode {
+  const ref = node.$ref;
+  if (typeof ref !== 'string' || !ref.startsWith('#/definitions/')) return node;
+  return ((routeFileSchema.definitions as Record<string, SchemaNode>)[ref.slice('#/definitions/'.length)] ?? {}) as SchemaNode;
+}
+
+/** The schemas a node stands for: itself, or its `anyOf` branches. */
+function alternatives(node: SchemaNode): SchemaNode[] {
+  const resolved = resolveRef(node);
+  return Array.isArray(resolved.anyOf) ? (resolved.anyOf as SchemaNode[]).flatMap(alternatives) : [resolved];
+}
+
+/** Whether the pointer names a key that no closed mapping of the route-file schema defines there. */
+function isUnknownKey(pointer: string): boolean {
+  if (pointer === '') return false;
+  const tokens = pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let nodes: SchemaNode[] = [routeFileSchema];
+  for (const token of tokens.slice(0, -1)) {
+    nodes = nodes.flatMap(alternatives).flatMap((n) => {
+      const properties = n.properties as Record<string, SchemaNode> | undefined;
+      if (properties && Object.hasOwn(properties, token)) return [properties[token]];
+      if (n.items && typeof n.items === 'object' && /^(0|[1-9][0-9]*)$/.test(token)) return [n.items as SchemaNode];
+      if (n.additionalProperties && typeof n.additionalProperties === 'object') return [n.additionalProperties as SchemaNode];
+      return [];
+    });
+    if (nodes.length === 0) return false;
+  }
+  const last = tokens[tokens.length - 1];
+  const objects = nodes.flatMap(alternatives).filter((n) => n.type === 'object');
+  return objects.length > 0 && objects.every((n) => n.additionalProperties === false && !Object.hasOwn((n.properties as object | undefined) ?? {}, last));
 }
 
 export interface ReportedDiagnostic {
