@@ -88,7 +88,7 @@ export function parseYaml(source: string): ParsedYaml {
         code,
         severity: 'error',
         pointer: '',
-        position: at(error.pos[0]),
+        position: open,
         message: `invalid YAML: ${what} opened at line ${open.line}, column ${open.column} is never closed`,
         hint: unclosed.char === '"' || unclosed.char === "'"
           ? `close the string with ${unclosed.char} (inside ${unclosed.char === '"' ? '"...", write \\" for a quote' : "'...', write '' for a quote"}), or remove the stray quote`

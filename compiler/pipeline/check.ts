@@ -17,6 +17,7 @@ import type { RouteModel } from '../model/types';
 import type { RouteFile } from '../language/route-file.types';
 import { loadValidators } from '../validate/ajv-setup';
 import { checkModelLimits } from '../validate/limits';
+import { handlebarsProblem } from '../validate/templates';
 import { checkEventSchemas, reportExampleResults } from '../validate/event-schemas';
 import { checkRoutes } from '../validate/route-checks';
 import { eventNameDiagnostics } from '../emit/events/event-names';
@@ -97,7 +98,7 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     for (const file of routeFiles) for (const d of entries.get(file.path)!.diagnostics) diagnostics.push({ ...d, file: file.path });
 
     // 3. The model and the checks that need all of it.
-    const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem });
+    const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem, locate: (file, pointer) => (texts.has(file) ? parse(file).locate(pointer, true) : undefined) });
     const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, built.reporter, cache);
     checkModelLimits(built.model, built.reporter);
 
@@ -118,8 +119,14 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     reportExampleResults(built.eventTypes, exampleChecks, instanceResults, built.reporter);
     reportTestEventResults(testChecks, instanceResults, built.reporter);
 
+    // One report per problem: values shared through YAML aliases are reached by several pointers
+    // that locate to the same place.
+    const seen = new Set<string>();
     for (const { file, diagnostic } of built.reporter.items) {
       const located = texts.has(file) ? locateIn(parse(file), diagnostic) : locateIn(UNLOCATED, diagnostic);
+      const key = `${file}\u0000${located.line}\u0000${located.column}\u0000${located.code}\u0000${located.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       diagnostics.push({ ...located, file });
     }
     diagnostics.sort(compareDiagnostics);
@@ -131,14 +138,3 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
 
 /** For diagnostics about files that are not route files (nothing to locate in). */
 const UNLOCATED = { value: undefined, diagnostics: [], locate: () => ({ line: 1, column: 1 }) } satisfies ParsedYaml;
-
-function handlebarsProblem(template: string): string | undefined {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Handlebars = require('handlebars') as typeof import('handlebars');
-  try {
-    Handlebars.parse(template);
-    return undefined;
-  } catch (err) {
-    return (err as Error).message.split('\n')[0];
-  }
-}

@@ -24,7 +24,7 @@ export function readProject(root: string): ProjectSources {
   for (const path of listed.files) {
     const read = readSourceFile(root, path);
     if (read.ok) files.push(read.file);
-    else diagnostics.push({ code: read.code, severity: 'error', file: path, line: 1, column: 1, pointer: '', message: read.message, hint: read.hint });
+    else diagnostics.push({ code: read.code, severity: 'error', file: path, line: read.line ?? 1, column: read.column ?? 1, pointer: '', message: read.message, hint: read.hint });
   }
   return { files, diagnostics };
 }

@@ -220,11 +220,11 @@ describe('parseYaml', () => {
   });
 
   it.each([
-    ['on: "Foo\nb: 1\n', ['ER1001@3:1 the " quote opened at line 1, column 5']],
-    ["a:\n  email: ['a@b.co] }\n", ["ER1001@3:1 the ' quote opened at line 2, column 11", 'ER1001@3:1 the [ opened at line 2, column 10']],
-    ['targets: [ {a: 1}\nb: 2\n', ['ER1001@2:1 the [ opened at line 1, column 10']],
-    ['a: { b: [1\n', ['ER1001@2:1 the [ opened at line 1, column 9', 'ER1001@2:1 the { opened at line 1, column 4']],
-    ["k: 'it''s\n", ["ER1001@2:1 the ' quote opened at line 1, column 4"]],
+    ['on: "Foo\nb: 1\n', ['ER1001@1:5 the " quote opened at line 1, column 5']],
+    ["a:\n  email: ['a@b.co] }\n", ['ER1001@2:10 the [ opened at line 2, column 10', "ER1001@2:11 the ' quote opened at line 2, column 11"]],
+    ['targets: [ {a: 1}\nb: 2\n', ['ER1001@1:10 the [ opened at line 1, column 10']],
+    ['a: { b: [1\n', ['ER1001@1:4 the { opened at line 1, column 4', 'ER1001@1:9 the [ opened at line 1, column 9']],
+    ["k: 'it''s\n", ["ER1001@1:4 the ' quote opened at line 1, column 4"]],
   ])('an unclosed quote or bracket is named with where it opened: %j', (text, want) => {
     const d = parseYaml(text).diagnostics;
     expect(d.map((x) => `${x.code}@${x.position.line}:${x.position.column} ${x.message.replace(/^invalid YAML: /, '').replace(/ is never closed$/, '')}`)).toEqual(want);

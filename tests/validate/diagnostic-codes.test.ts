@@ -49,6 +49,13 @@ describe('diagnostic codes', () => {
     expect(reachable.filter((code) => !covered.has(code))).toEqual([]);
   });
 
+  it('reports a problem of a value shared through a YAML alias once', async () => {
+    const { result } = await check({
+      'routes/a.yaml': 'source: com.a\nlogs:\n  audit: {}\nevents:\n  Foo:\n    detailType: Foo\n    schema: { type: object }\nroutes:\n  r1: &r\n    on: Foo\n    targets: [{ log: nope }]\n  r2: *r\n',
+    });
+    expect(result.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(['ER3006@11:22']);
+  });
+
   it('reports every problem of a run together, across files', async () => {
     const { result } = await check({
       'routes/a.yaml': 'bus: nope\nroutse: {}\n',
