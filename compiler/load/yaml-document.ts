@@ -1,6 +1,6 @@
 // Parses one route file with the `yaml` document API into a plain JSON value, reporting every problem
 // as a located diagnostic (never a throw), and keeps what is needed to locate any JSON pointer later.
-import { Lexer, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { Lexer, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
 
 export const MAX_DEPTH = 64;
@@ -34,7 +34,9 @@ const YAML_OPTIONS = {
   version: '1.2',
   schema: 'core',
   strict: true,
-  uniqueKeys: true,
+  // Duplicate keys are found by duplicateKeys() below, in linear time (the library's check compares
+  // every key with all earlier ones, which is quadratic in big mappings).
+  uniqueKeys: false,
   merge: false,
   prettyErrors: false,
   keepSourceTokens: false,
@@ -77,7 +79,7 @@ export function parseYaml(source: string): ParsedYaml {
   const usedOpenings = new Set<number>();
   for (const error of doc.errors) {
     if (RESTATED_ERRORS.has(error.code)) continue;
-    const code = error.code === 'DUPLICATE_KEY' ? 'ER1002' : error.code === 'MULTIPLE_DOCS' ? 'ER1007' : 'ER1001';
+    const code = error.code === 'MULTIPLE_DOCS' ? 'ER1007' : 'ER1001';
     const unclosed = code === 'ER1001' ? unclosedOpening(doc.contents, text, error.message, error.pos[0], usedOpenings) : undefined;
     if (unclosed) {
       // The library reports where it gave up (often the next line or the end of the file); the
@@ -101,10 +103,11 @@ export function parseYaml(source: string): ParsedYaml {
       severity: 'error',
       pointer: '',
       position: at(error.pos[0]),
-      message: error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(doc.contents, error.pos[0], text, at) : yamlErrorMessage(error.code, error.message),
+      message: yamlErrorMessage(error.code, error.message),
       hint: yamlErrorHint(error.code),
     });
   }
+  if (!diagnostics.some((d) => d.code === 'ER1001')) diagnostics.push(...duplicateKeys(doc.contents, text, at));
   const syntaxErrors = diagnostics.some((d) => d.code === 'ER1001');
   // Tags, keys and nesting are checked whenever the document could be read, so that one run reports
   // every unsupported tag of the file (unresolved ones such as `!Ref` and known ones such as `!!binary`).
@@ -212,31 +215,41 @@ export function deepNestingOffset(text: string, limit: number): number | undefin
   return undefined;
 }
 
-/** "the key X appears twice", naming the first occurrence (found by walking to the mapping holding the key at `offset`). */
-function duplicateKeyMessage(root: YamlNode, offset: number, text: string, at: (offset: number) => Position): string {
+/** ER1002 for every key that repeats an earlier key of its mapping (scalar keys, compared as written names). */
+function duplicateKeys(root: YamlNode, text: string, at: (offset: number) => Position): PositionedDiagnostic[] {
+  const out: PositionedDiagnostic[] = [];
   const stack: YamlNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
     if (isMap(node)) {
-      const pairs = node.items as Pair[];
-      const index = pairs.findIndex((p) => isScalar(p.key) && p.key.range?.[0] === offset);
-      if (index >= 0) {
-        const key = pairs[index].key as Node;
-        const written = text.slice(offset, key.range![1]);
-        const first = pairs.slice(0, index).find((p) => isScalar(p.key) && (p.key as { value: unknown }).value === (key as { value: unknown }).value)?.key as Node | undefined;
-        if (first?.range) {
-          const firstWritten = text.slice(first.range[0], first.range[1]);
-          const { line, column } = at(first.range[0]);
-          const same = firstWritten === written ? '' : ` (${firstWritten} and ${written} are the same name)`;
-          return `the key ${written} appears twice in the same mapping: first at line ${line}, column ${column}${same}`;
+      const seen = new Map<string, Node>();
+      for (const pair of node.items as Pair[]) {
+        const key = pair.key as YamlNode;
+        if (isScalar(key) && key.range) {
+          const name = String(key.value);
+          const first = seen.get(name);
+          if (first?.range) {
+            const written = text.slice(key.range[0], key.range[1]);
+            const firstWritten = text.slice(first.range[0], first.range[1]);
+            const { line, column } = at(first.range[0]);
+            const same = firstWritten === written ? '' : ` (${firstWritten} and ${written} are the same name)`;
+            out.push({
+              code: 'ER1002',
+              severity: 'error',
+              pointer: '',
+              position: at(key.range[0]),
+              message: `the key ${written} appears twice in the same mapping: first at line ${line}, column ${column}${same}`,
+              hint: yamlErrorHint('DUPLICATE_KEY'),
+            });
+          } else seen.set(name, key);
         }
-        return `the key ${written} appears twice in the same mapping`;
+        stack.push(pair.value as YamlNode);
       }
-      for (const p of pairs) stack.push(p.value as YamlNode);
     } else if (isSeq(node)) for (const item of node.items) stack.push(item as YamlNode);
   }
-  return 'this key appears twice in the same mapping';
+  return out;
 }
+
 
 /**
  * The precise check behind `deepNestingOffset`, with the `yaml` lexer (iterative, and stopped as soon
@@ -684,6 +697,21 @@ function anchorOffset(root: YamlNode, text: string, name: string, from: number):
   return first;
 }
 
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The (first) pair of a mapping with the scalar key `name`; big mappings are indexed once (many diagnostics locate in them). */
+function pairNamed(map: YAMLMap, name: string): Pair | undefined {
+  const items = map.items as Pair[];
+  if (items.length < 32) return items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === name);
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    pairIndexes.set(map, index);
+  }
+  return index.get(name);
+}
+
 /**
  * The position of the value at `pointer` (or of its key with `atKey`). A pointer that runs past the
  * document (a missing property) lands on the deepest existing ancestor: its key when it has one.
@@ -698,7 +726,7 @@ function locatePointer(doc: Document, pointer: string, atKey: boolean, at: (offs
     let next: YamlNode = undefined;
     let nextKey: YamlNode = undefined;
     if (isMap(node)) {
-      const pair: Pair | undefined = (node.items as Pair[]).find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === token);
+      const pair = pairNamed(node as YAMLMap, token);
       if (pair) {
         nextKey = pair.key as YamlNode;
         next = (pair.value as YamlNode) ?? nextKey;

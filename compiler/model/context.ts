@@ -22,7 +22,45 @@ export interface RouteFileInput {
  * the declaration's other fields are still checked and one run reports every problem.
  */
 export function isTrusted(file: RouteFileInput, pointer: string): boolean {
-  return !file.shapeErrors.some((p) => (p === pointer || p.startsWith(`${pointer}/`) || (p !== '' && pointer.startsWith(`${p}/`)) || p === '') && !isUnknownKey(p));
+  const index = trustIndex(file.shapeErrors);
+  if (index.root || index.errors.has(pointer) || index.below.has(pointer)) return false;
+  for (let i = pointer.lastIndexOf('/'); i > 0; i = pointer.lastIndexOf('/', i - 1)) {
+    if (index.errors.has(pointer.slice(0, i))) return false; // an error on a value that holds this one
+  }
+  return true;
+}
+
+/** A file's shape errors arranged for isTrusted (which builders call per declaration): linear, not quadratic. */
+interface TrustIndex {
+  /** The whole file has a shape error. */
+  root: boolean;
+  /** Pointers of the values with shape errors (unknown keys left out). */
+  errors: Set<string>;
+  /** Pointers of values that hold one of them. */
+  below: Set<string>;
+}
+
+const trustIndexes = new WeakMap<readonly string[], TrustIndex>();
+
+function trustIndex(shapeErrors: readonly string[]): TrustIndex {
+  let index = trustIndexes.get(shapeErrors);
+  if (!index) {
+    index = { root: false, errors: new Set(), below: new Set() };
+    for (const p of shapeErrors) {
+      if (isUnknownKey(p)) continue;
+      if (p === '') {
+        index.root = true;
+        continue;
+      }
+      index.errors.add(p);
+      for (let i = p.lastIndexOf('/'); i >= 0; i = p.lastIndexOf('/', i - 1)) {
+        index.below.add(p.slice(0, i));
+        if (i === 0) break;
+      }
+    }
+    trustIndexes.set(shapeErrors, index);
+  }
+  return index;
 }
 
 type SchemaNode = Record<string, unknown>;

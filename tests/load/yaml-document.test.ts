@@ -231,6 +231,21 @@ describe('parseYaml', () => {
     for (const x of d) expect(x.hint).toMatch(/add the missing|close the string/);
   });
 
+  it('finds every duplicate key, in big and nested mappings, naming the first', () => {
+    const keys = Array.from({ length: 200 }, (_, i) => `  k${i}: ${i}\n`).join('');
+    const d = parseYaml(`m:\n${keys}  k7: again\n  n:\n    a: 1\n    "a": 2\n`).diagnostics;
+    expect(d.map((x) => `${x.code}@${x.position.line}:${x.position.column}`)).toEqual(['ER1002@202:3', 'ER1002@205:5']);
+    expect(d[0]!.message).toBe('the key k7 appears twice in the same mapping: first at line 9, column 3');
+    expect(d[1]!.message).toContain('(a and "a" are the same name)');
+  });
+
+  it('locates pointers into big mappings', () => {
+    const keys = Array.from({ length: 500 }, (_, i) => `  k${i}: { v: ${i} }\n`).join('');
+    const parsed = parseYaml(`m:\n${keys}`);
+    expect(parsed.locate('/m/k400/v')).toEqual({ line: 402, column: 14 });
+    expect(parsed.locate('/m/k400', true)).toEqual({ line: 402, column: 3 });
+  });
+
   it('reads CR-only line ends (old Mac files) like LF and CRLF, with the same positions', () => {
     const lines = ['bus: default', 'list:', '  - a', '  - "b', '    c"', 'd: |', '  x', '  y', 'e: [1,', '  2]', 'f: 1e400', ''];
     const results = ['\n', '\r\n', '\r'].map((eol) => parseYaml(lines.join(eol)));
