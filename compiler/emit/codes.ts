@@ -15,4 +15,10 @@ export const emitCodes: readonly CodeInfo[] = [
     explanation:
       'Each event type gets two TypeScript names and a file in generated/events/: its detail (`OrderPlaced`) and its whole event (`OrderPlacedEvent`, in OrderPlaced.ts). Two event types whose names give the same TypeScript name or the same file name up to case (e.g. `Order` and `OrderEvent`, or `OrderPlaced` and `Orderplaced`), a name of the events index (`AnyEvent`, `EventsByName`, ...), or a schema definition named like the whole-event type, cannot both be generated. Rename one of them.',
   },
+  {
+    code: 'ER8003',
+    severity: 'error',
+    title: 'Handler path is not a file',
+    explanation: 'The handler a Lambda target or queue consumer names exists under handlers/ as a folder (or another kind of entry), so no stub can be written and the function would have no code. Rename the folder, or point the target at another handler.',
+  },
 ];

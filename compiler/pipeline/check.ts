@@ -18,6 +18,7 @@ import type { RouteFile } from '../language/route-file.types';
 import { loadValidators } from '../validate/ajv-setup';
 import { checkModelLimits } from '../validate/limits';
 import { handlebarsProblem } from '../validate/templates';
+import { checkHandlerPaths } from './handler-paths';
 import { checkEventSchemas, reportExampleResults } from '../validate/event-schemas';
 import { checkRoutes } from '../validate/route-checks';
 import { eventNameDiagnostics } from '../emit/events/event-names';
@@ -101,6 +102,7 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem, locate: (file, pointer) => (texts.has(file) ? parse(file).locate(pointer, true) : undefined) });
     const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, built.reporter, cache);
     checkModelLimits(built.model, built.reporter);
+    checkHandlerPaths(root, built.model, built.reporter);
 
     // Names the generated TypeScript needs (ER8002), located at the event type's declaration.
     for (const d of eventNameDiagnostics(built.model)) {

@@ -1,0 +1,29 @@
+// Handler paths that exist on disk as something other than a file (a folder named like the handler):
+// the stub would not be written and the function would have no code (ER8003), reported at the
+// `lambda:` target or queue `consumer:` that names it.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { escapePointerToken } from '../diagnostics/pointer';
+import type { Reporter } from '../model/context';
+import type { RouteModel } from '../model/types';
+
+export function checkHandlerPaths(root: string, model: RouteModel, reporter: Reporter): void {
+  const routes = new Map(model.routes.map((r) => [r.name, r]));
+  const queues = new Map(model.queues.map((q) => [q.name, q]));
+  for (const fn of model.functions) {
+    const stat = statSync(join(root, fn.entry), { throwIfNoEntry: false });
+    if (!stat || stat.isFile()) continue;
+    const trigger = fn.triggers[0];
+    let where: { file: string; pointer: string } | undefined;
+    if (trigger?.kind === 'route') {
+      const route = routes.get(trigger.route);
+      const index = route?.targets.findIndex((t) => t.id === trigger.target) ?? -1;
+      if (route && index >= 0) where = { file: route.file, pointer: `/routes/${escapePointerToken(route.name)}/targets/${index}/lambda` };
+    } else if (trigger?.kind === 'queue') {
+      const queue = queues.get(trigger.queue);
+      if (queue?.file) where = { file: queue.file, pointer: `/queues/${escapePointerToken(queue.name)}/consumer` };
+    }
+    if (!where) continue;
+    reporter.report(where.file, where.pointer, 'ER8003', `the handler ${fn.entry} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}`, `a handler is a .ts file: rename or remove ${fn.entry}, or point the target at another handler`);
+  }
+}
