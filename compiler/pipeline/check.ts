@@ -45,6 +45,8 @@ export interface CheckOptions {
   cache?: CompileCache;
   /** Work to overlap with the schema checks (e.g. emitting code); runs only if the model has no errors so far. */
   whileChecking?: (model: RouteModel, worker: CompileWorker | undefined) => Promise<void>;
+  /** Handler files known to exist as files (paths from the project root, e.g. from compile's listing). */
+  handlerFiles?: ReadonlySet<string>;
 }
 
 export async function runCheck(root: string, options: CheckOptions = {}): Promise<CheckResult> {
@@ -102,7 +104,7 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem, locate: (file, pointer) => (texts.has(file) ? parse(file).locate(pointer, true) : undefined) });
     const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, built.reporter, cache);
     checkModelLimits(built.model, built.reporter);
-    checkHandlerPaths(root, built.model, built.reporter);
+    checkHandlerPaths(root, built.model, built.reporter, options.handlerFiles);
 
     // Names the generated TypeScript needs (ER8002), located at the event type's declaration.
     for (const d of eventNameDiagnostics(built.model)) {

@@ -72,6 +72,7 @@ export async function compileProject(root: string, options: CompileOptions = {})
   const check = await runCheck(root, {
     sources,
     cache,
+    handlerFiles: emitContext.existingFiles,
     whileChecking: async (model, worker) => {
       const start = performance.now();
       // A worker started for parsing is idle by now: it shares the generation of types.

@@ -7,10 +7,12 @@ import { escapePointerToken } from '../diagnostics/pointer';
 import type { Reporter } from '../model/context';
 import type { RouteModel } from '../model/types';
 
-export function checkHandlerPaths(root: string, model: RouteModel, reporter: Reporter): void {
+/** `files`: handler files known to be regular files (from a listing of handlers/), not looked at again. */
+export function checkHandlerPaths(root: string, model: RouteModel, reporter: Reporter, files?: ReadonlySet<string>): void {
   const routes = new Map(model.routes.map((r) => [r.name, r]));
   const queues = new Map(model.queues.map((q) => [q.name, q]));
   for (const fn of model.functions) {
+    if (files?.has(fn.entry)) continue;
     const stat = statSync(join(root, fn.entry), { throwIfNoEntry: false });
     if (!stat || stat.isFile()) continue;
     const trigger = fn.triggers[0];
