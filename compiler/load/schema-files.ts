@@ -45,6 +45,33 @@ export function fileRefs(value: unknown): string[] {
   return out;
 }
 
+/**
+ * YAML schema files: property names keep their text (`0x10:` is the name "0x10", not 16), duplicate
+ * keys are errors, and warnings are not printed on the console (logLevel 'error' still throws errors).
+ */
+const SCHEMA_YAML_OPTIONS = { version: '1.2', schema: 'core', stringKeys: true, uniqueKeys: true, maxAliasCount: 100, logLevel: 'error', prettyErrors: false } as const;
+
+/** Where a parsed YAML value is not JSON data (a Buffer, Date, Set, Map, or a non-finite number), or undefined. */
+function notJsonData(value: unknown, at = ''): string | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `the number ${value} at ${at || '(root)'}`;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const inner = notJsonData(value[i], `${at}/${i}`);
+      if (inner) return inner;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [k, v] of Object.entries(value)) {
+      const inner = notJsonData(v, `${at}/${k}`);
+      if (inner) return inner;
+    }
+    return undefined;
+  }
+  return `a ${(value as object)?.constructor?.name ?? typeof value} value at ${at || '(root)'}`;
+}
+
 /** Reads every schema file referenced from the given schemas (and from the files they reference). */
 export function loadSchemaFiles(root: string, schemas: { file: string; schema: unknown }[]): SchemaFiles {
   const files: SchemaFiles = new Map();
@@ -60,7 +87,12 @@ export function loadSchemaFiles(root: string, schemas: { file: string; schema: u
     }
     try {
       const text = readFileSync(full, 'utf8');
-      const value = path.endsWith('.json') ? JSON.parse(text) : parseYamlValue(text, { maxAliasCount: 100 });
+      const value = path.endsWith('.json') ? JSON.parse(text) : parseYamlValue(text, SCHEMA_YAML_OPTIONS);
+      const problem = notJsonData(value);
+      if (problem) {
+        files.set(path, { path, hash: '', error: `it holds ${problem}, which JSON Schema cannot hold: write plain YAML values (no tags such as !!binary or !!timestamp)` });
+        continue;
+      }
       files.set(path, { path, value, hash: hashText(text) });
       for (const inner of fileRefs(value)) queue.push({ from: path, ref: inner });
     } catch (err) {
