@@ -126,7 +126,11 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     // One report per problem: values shared through YAML aliases are reached by several pointers
     // that locate to the same place.
     const seen = new Set<string>();
-    for (const { file, diagnostic } of built.reporter.items) {
+    // A route file that could not be read declares nothing: a name "not declared" may be one of its.
+    const unread = routeFiles.filter((f) => entries.get(f.path)!.value === undefined).map((f) => f.path);
+    const unreadNote = unread.length === 0 ? '' : ` (${unread.slice(0, 3).join(', ')}${unread.length > 3 ? ` and ${unread.length - 3} more` : ''} could not be read and may declare it: fix ${unread.length === 1 ? 'that file' : 'those files'} first)`;
+    for (const { file, diagnostic: reported } of built.reporter.items) {
+      const diagnostic = unreadNote && / is not declared$/.test(reported.message) ? { ...reported, hint: `${reported.hint ?? ''}${unreadNote}` } : reported;
       const located = texts.has(file) ? locateIn(parse(file), diagnostic) : locateIn(UNLOCATED, diagnostic);
       const key = `${file}\u0000${located.line}\u0000${located.column}\u0000${located.code}\u0000${located.message}`;
       if (seen.has(key)) continue;

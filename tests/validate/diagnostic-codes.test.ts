@@ -49,6 +49,15 @@ describe('diagnostic codes', () => {
     expect(reachable.filter((code) => !covered.has(code))).toEqual([]);
   });
 
+  it('says that a name "not declared" may be declared in a route file that could not be read', async () => {
+    const { result } = await check({
+      'routes/a.yaml': 'source: com.a\nnotifications:\n  ops: {}\n  bad: [\n',
+      'routes/b.yaml': 'source: com.b\nevents:\n  B: { detailType: B, schema: { type: object } }\nroutes:\n  r:\n    on: B\n    targets: [{ notify: ops }]\n',
+    });
+    const d = result.diagnostics.find((x) => x.code === 'ER3003')!;
+    expect(d.hint).toContain('routes/a.yaml could not be read and may declare it');
+  });
+
   it('reports a problem of a value shared through a YAML alias once', async () => {
     const { result } = await check({
       'routes/a.yaml': 'source: com.a\nlogs:\n  audit: {}\nevents:\n  Foo:\n    detailType: Foo\n    schema: { type: object }\nroutes:\n  r1: &r\n    on: Foo\n    targets: [{ log: nope }]\n  r2: *r\n',
