@@ -72,11 +72,7 @@ export function buildRoute(decl: Declaration<RouteDecl>, ctx: RouteBuildContext)
   const trigger: Route['trigger'] =
     schedule && schedule.producer.kind === 'schedule'
       ? { kind: 'schedule', expression: schedule.producer.expression }
-      : {
-          kind: 'pattern',
-          pattern: rulePattern(types, ctx.extras, filter),
-          bindings: types.flatMap((t) => ctx.extras.get(t.name)?.bindings ?? []).filter((b, i, all) => all.findIndex((o) => JSON.stringify(o) === JSON.stringify(b)) === i),
-        };
+      : { kind: 'pattern', ...rulePattern(types, ctx.extras, filter) };
 
   if (v.targets.length > MAX_TARGETS) {
     reporter.report(decl.file, `${p}/targets/${MAX_TARGETS}`, 'ER4001', `the route has ${v.targets.length} targets`, `EventBridge allows at most ${MAX_TARGETS} targets per rule: split the route, or fan out through a notification topic or another bus`);

@@ -123,7 +123,10 @@ export type Trigger =
   | { kind: 'schedule'; expression: string };
 
 export interface PatternBinding {
-  /** Path of the field in the event, e.g. ["detail", "bucket", "name"]. */
+  /**
+   * Path of the field in the rule's pattern, e.g. ["detail", "bucket", "name"], or inside the branch of
+   * its event type when the pattern is an `$or` of event types: ["$or", "1", "detail", "bucket", "name"].
+   */
   path: string[];
   resource: { kind: 'bucket'; name: string };
 }

@@ -27,6 +27,12 @@ describe('boundPattern', () => {
     expect(given).toEqual({ source: ['aws.s3'] });
   });
 
+  it("puts a binding of one event type inside that type's $or branch", () => {
+    const branchBinding: PatternBinding = { ...bucket, path: ['$or', '1', ...bucket.path] };
+    const given: JsonObject = { $or: [{ source: ['aws.ec2'] }, { source: ['aws.s3'] }] };
+    expect(core.resolve(boundPattern(route, given, [branchBinding], ctx))).toEqual({ $or: [{ source: ['aws.ec2'] }, { source: ['aws.s3'], detail: { bucket: { name: [name] } } }] });
+  });
+
   it('refuses a filter on the bound field', () => {
     expect(() => boundPattern(route, { detail: { bucket: { name: ['other'] } } }, [bucket], ctx)).toThrow(SynthError);
   });
