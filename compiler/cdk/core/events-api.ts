@@ -64,7 +64,7 @@ export function buildEventsApi(scope: Construct, ctx: SystemContext, buses: BusR
   const group = new Construct(scope, 'Api');
   const accessLogs = new LogGroup(group, 'AccessLogs', {
     logGroupName: `/aws/apigateway/${ctx.names.project}-events`,
-    retention: logRetention(ctx.model.defaults.logRetentionDays, 'the API access logs') as RetentionDays,
+    retention: (logRetention(ctx.model.defaults.logRetentionDays, 'the API access logs') ?? RetentionDays.INFINITE) as RetentionDays,
     removalPolicy: RemovalPolicy.RETAIN,
   });
   const { api: settings } = ctx.options;

@@ -14,6 +14,12 @@ describe('event log groups', () => {
     core.resourceCountIs('AWS::Logs::LogGroup', 60);
   });
 
+  it('keeps logs forever (no RetentionInDays) for a retention of forever (0 days)', () => {
+    const core = buildTestSystem(new ModelBuilder().logGroup('audit', 0).logGroup('recent', 30).build()).template('test-shop-core');
+    const groups = Object.values(core.findResources('AWS::Logs::LogGroup')) as { Properties: { LogGroupName: string; RetentionInDays?: number } }[];
+    expect(groups.map((g) => g.Properties.RetentionInDays ?? 'forever').sort()).toEqual([30, 'forever']);
+  });
+
   it('refuses a retention CloudWatch Logs does not offer', () => {
     const model = new ModelBuilder().logGroup('audit', 100).build();
     expect(() => buildTestSystem(model)).toThrow(SynthError);
