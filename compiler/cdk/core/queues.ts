@@ -10,9 +10,18 @@ import { buildQueue } from '../resources/queue';
 /** Dead-letter queues keep messages as long as SQS allows: 14 days. */
 export const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
 
+/** Inbox queues that a target or function also uses for failed deliveries: their depth needs an alarm too. */
+function failureQueues(ctx: SystemContext): Set<string> {
+  const names = new Set<string>();
+  for (const route of ctx.model.routes) for (const t of route.targets) if (t.deadLetterQueue) names.add(t.deadLetterQueue);
+  for (const fn of ctx.model.functions) if (fn.async.onFailure?.kind === 'queue') names.add(fn.async.onFailure.queue);
+  return names;
+}
+
 export function buildSharedQueues(scope: Construct, ctx: SystemContext): void {
   const shared = ctx.model.queues.filter((q) => q.purpose === 'inbox' || !ctx.plan.homeOfQueue.has(q.name));
   if (shared.length === 0) return;
+  const receivingFailures = failureQueues(ctx);
   const group = new Construct(scope, 'Queues');
   for (const q of shared) {
     if (q.purpose === 'dead-letter') {
@@ -37,7 +46,7 @@ export function buildSharedQueues(scope: Construct, ctx: SystemContext): void {
       acknowledge(redrive.queue, 'AwsSolutions-SQS3', 'eventBridgeDeadLetterQueue');
       ctx.alarms.queueDepth(redrive.queue, redriveName, `queue ${q.name}: consumer failures`);
     }
-    buildQueue(queueScope, 'Queue', {
+    const queue = buildQueue(queueScope, 'Queue', {
       queueName: ctx.names.queueName(q.name),
       fifo: q.fifo,
       visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
@@ -45,5 +54,6 @@ export function buildSharedQueues(scope: Construct, ctx: SystemContext): void {
       redrive,
       senderRuleArns: senderRuleArns(q, ctx),
     });
+    if (receivingFailures.has(q.name)) ctx.alarms.queueDepth(queue, ctx.names.queueName(q.name), `queue ${q.name}: failed deliveries`);
   }
 }
