@@ -4,7 +4,7 @@
 import { Construct } from 'constructs';
 import type { SystemContext } from '../context';
 import { acknowledge } from '../nag/acknowledge';
-import { buildDeadLetterQueue, senderRuleArns } from '../failure/failure-handling';
+import { buildDeadLetterQueue, senderRules } from '../failure/failure-handling';
 import { buildQueue } from '../resources/queue';
 
 /** Dead-letter queues keep messages as long as SQS allows: 14 days. */
@@ -37,7 +37,7 @@ export function buildSharedQueues(scope: Construct, ctx: SystemContext): void {
             fifo: q.fifo,
             visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
             retentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
-            senderRuleArns: [],
+            senders: undefined,
           }),
           maxReceives: q.redrive.maxReceives,
         }
@@ -52,7 +52,7 @@ export function buildSharedQueues(scope: Construct, ctx: SystemContext): void {
       visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
       retentionSeconds: q.retentionSeconds,
       redrive,
-      senderRuleArns: senderRuleArns(q, ctx),
+      senders: senderRules(q, ctx),
     });
     if (receivingFailures.has(q.name)) ctx.alarms.queueDepth(queue, ctx.names.queueName(q.name), `queue ${q.name}: failed deliveries`);
   }

@@ -49,7 +49,7 @@ function buildChangePipe(scope: Construct, model: Table, table: DynamoTable, ctx
     fifo: false,
     visibilityTimeoutSeconds: 30,
     retentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
-    senderRuleArns: [],
+    senders: undefined,
   });
   acknowledge(dlq, 'AwsSolutions-SQS3', 'eventBridgeDeadLetterQueue');
   ctx.alarms.queueDepth(dlq, dlqName, `table ${model.name}: changes the pipe could not put on bus ${stream.bus}`);

@@ -8,7 +8,9 @@ import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { CfnSubscription, Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import type { Route } from '../../model/types';
 import type { SystemContext } from '../context';
+import { senderCondition } from '../failure/failure-handling';
 import { shortHash } from '../naming/bounded-name';
 
 export function buildTopics(scope: Construct, ctx: SystemContext): void {
@@ -29,10 +31,10 @@ export function buildTopics(scope: Construct, ctx: SystemContext): void {
     }),
   );
 
-  const senders = new Map<string, string[]>();
+  const senders = new Map<string, Route[]>();
   for (const route of ctx.model.routes) {
     for (const t of route.targets) {
-      if (t.kind === 'sns') senders.set(t.topic, [...(senders.get(t.topic) ?? []), ctx.names.ruleArn(route).token]);
+      if (t.kind === 'sns' && !(senders.get(t.topic) ?? []).includes(route)) senders.set(t.topic, [...(senders.get(t.topic) ?? []), route]);
     }
   }
   for (const model of ctx.model.topics) {
@@ -42,15 +44,15 @@ export function buildTopics(scope: Construct, ctx: SystemContext): void {
       masterKey: key,
       enforceSSL: true,
     });
-    const rules = [...new Set(senders.get(model.name) ?? [])];
-    if (rules.length > 0) {
+    const rules = senderCondition(senders.get(model.name) ?? [], ctx);
+    if (rules) {
       topic.addToResourcePolicy(
         new PolicyStatement({
           sid: 'AllowRoutes',
           principals: [new ServicePrincipal('events.amazonaws.com')],
           actions: ['sns:Publish'],
           resources: [topic.topicArn],
-          conditions: { ArnEquals: { 'aws:SourceArn': rules } },
+          conditions: rules,
         }),
       );
     }

@@ -16,16 +16,47 @@ import type { AsyncSettings, InputSpec, Queue, Route, Target } from '../../model
 import type { SystemContext } from '../context';
 import { acknowledge, acknowledgeWildcardResource, type NagReason } from '../nag/acknowledge';
 import type { BuiltLambda } from '../resources/lambda';
+import type { SenderCondition } from '../resources/queue';
 import { buildQueue } from '../resources/queue';
 import type { TargetBinding } from '../targets/target-builder';
 
 /** ARNs of the rules a queue accepts messages from (its model `senders`). */
-export function senderRuleArns(queue: Queue, ctx: SystemContext): string[] {
-  return queue.senders.map((name) => {
-    const route = ctx.model.routes.find((r) => r.name === name);
-    if (!route) throw new Error(`queue ${queue.name} names sender route ${name}, which is not in the model`);
-    return ctx.names.ruleArn(route).token;
-  });
+/**
+ * At most this many rule ARNs are listed in a resource policy: a queue policy holds 8,192 bytes and a
+ * rule ARN takes about a hundred. Beyond it, the senders on each bus are admitted by the longest prefix
+ * their rule names share (rule names start with the project's stack names: `<project>-...`).
+ */
+export const MAX_LISTED_SENDERS = 40;
+
+function commonPrefix(names: readonly string[]): string {
+  let prefix = names[0] ?? '';
+  for (const name of names) while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
+/** The `aws:SourceArn` condition for the routes `senders`, or undefined when there are none. */
+export function senderCondition(senders: readonly Route[], ctx: SystemContext): SenderCondition | undefined {
+  if (senders.length === 0) return undefined;
+  const listed = (): SenderCondition => ({ ArnEquals: { 'aws:SourceArn': [...new Set(senders.map((r) => ctx.names.ruleArn(r).token))] } });
+  if (senders.length <= MAX_LISTED_SENDERS) return listed();
+  const patterns: string[] = [];
+  for (const bus of [...new Set(senders.map((r) => r.bus))].sort()) {
+    const prefix = commonPrefix(senders.filter((r) => r.bus === bus).map((r) => ctx.names.ruleName(r)));
+    if (prefix.length < 3) return listed(); // no meaningful shared prefix: list them (the policy may then be too big)
+    patterns.push(ctx.names.ruleArnPattern(bus, prefix).token);
+  }
+  return { ArnLike: { 'aws:SourceArn': patterns } };
+}
+
+export function senderRules(queue: Queue, ctx: SystemContext): SenderCondition | undefined {
+  return senderCondition(
+    queue.senders.map((name) => {
+      const route = ctx.model.routes.find((r) => r.name === name);
+      if (!route) throw new Error(`queue ${queue.name} names sender route ${name}, which is not in the model`);
+      return route;
+    }),
+    ctx,
+  );
 }
 
 export function buildDeadLetterQueue(scope: Construct, queue: Queue, ctx: SystemContext): SqsQueue {
@@ -35,7 +66,7 @@ export function buildDeadLetterQueue(scope: Construct, queue: Queue, ctx: System
     fifo: queue.fifo,
     visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds,
     retentionSeconds: queue.retentionSeconds,
-    senderRuleArns: senderRuleArns(queue, ctx),
+    senders: senderRules(queue, ctx),
   });
   acknowledge(built, 'AwsSolutions-SQS3', 'eventBridgeDeadLetterQueue');
   ctx.alarms.queueDepth(built, queueName, `dead-letter queue ${queue.name}`);

@@ -49,6 +49,11 @@ export class SystemNames {
     return boundedName(`${this.routeStack(route.name)}-${route.name}`, NAME_RULES.rule);
   }
 
+  /** An ArnLike pattern for the rules on `bus` whose names start with `prefix`. */
+  ruleArnPattern(bus: string, prefix: string): ArnTemplate {
+    return sub(`${ARN}:events:${REGION_ACCOUNT}:rule/${bus === 'default' ? '' : `${bus}/`}${prefix}*`);
+  }
+
   ruleArn(route: Route): ArnTemplate {
     const path = route.bus === 'default' ? this.ruleName(route) : `${route.bus}/${this.ruleName(route)}`;
     return sub(`${ARN}:events:${REGION_ACCOUNT}:rule/${path}`);

@@ -8,6 +8,9 @@ import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 
+/** The condition that admits only some rules as senders (`aws:SourceArn`): listed, or by name prefix. */
+export type SenderCondition = { ArnEquals: { 'aws:SourceArn': string[] } } | { ArnLike: { 'aws:SourceArn': string[] } };
+
 export interface QueueSpec {
   queueName: string;
   fifo: boolean;
@@ -15,8 +18,8 @@ export interface QueueSpec {
   retentionSeconds: number;
   /** The queue's own dead-letter queue for consumer failures. */
   redrive?: { queue: IQueue; maxReceives: number };
-  /** ARNs of the EventBridge rules allowed to send (as target or as dead-letter queue). */
-  senderRuleArns: string[];
+  /** Which EventBridge rules may send (as target or as dead-letter queue); undefined: none. */
+  senders: SenderCondition | undefined;
 }
 
 export function buildQueue(scope: Construct, id: string, spec: QueueSpec): Queue {
@@ -31,14 +34,14 @@ export function buildQueue(scope: Construct, id: string, spec: QueueSpec): Queue
     retentionPeriod: Duration.seconds(spec.retentionSeconds),
     deadLetterQueue: spec.redrive ? { queue: spec.redrive.queue, maxReceiveCount: spec.redrive.maxReceives } : undefined,
   });
-  if (spec.senderRuleArns.length > 0) {
+  if (spec.senders) {
     queue.addToResourcePolicy(
       new PolicyStatement({
         sid: 'AllowSendingRules',
         principals: [new ServicePrincipal('events.amazonaws.com')],
         actions: ['sqs:SendMessage'],
         resources: [queue.queueArn],
-        conditions: { ArnEquals: { 'aws:SourceArn': spec.senderRuleArns } },
+        conditions: spec.senders,
       }),
     );
   }
