@@ -44,6 +44,22 @@ export function domainOf(file: string | null): string {
 
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/**
+ * The file a unit's routes mostly come from (ties: the first file name). A unit spanning files (a
+ * function shared by routes of several files) stays where it is when one more route joins it from
+ * elsewhere; it moves only when another file comes to hold more of its routes.
+ */
+function homeFile(routes: readonly Route[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const r of routes) counts.set(r.file, (counts.get(r.file) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [file, n] of counts) {
+    const bestCount = best === undefined ? -1 : counts.get(best)!;
+    if (n > bestCount || (n === bestCount && file < best!)) best = file;
+  }
+  return best;
+}
+
 export function placementUnits(model: RouteModel): PlacementUnit[] {
   const sets = new DisjointSets();
   const deadLetter = new Map(model.queues.filter((q) => q.purpose === 'dead-letter').map((q) => [q.name, q]));
@@ -94,7 +110,7 @@ export function placementUnits(model: RouteModel): PlacementUnit[] {
     unit.apiDestinations.sort(byName);
     unit.key = unit.functions[0]?.name ?? unit.routes[0]?.name ?? unit.queues[0]?.name ?? unit.apiDestinations[0].name;
     const consumerQueue = unit.functions.flatMap((f) => f.triggers).find((t) => t.kind === 'queue');
-    const file = unit.routes[0]?.file ?? (consumerQueue?.kind === 'queue' ? queuesByName.get(consumerQueue.queue)?.file : null) ?? null;
+    const file = homeFile(unit.routes) ?? (consumerQueue?.kind === 'queue' ? queuesByName.get(consumerQueue.queue)?.file : null) ?? null;
     unit.domain = domainOf(file);
   }
   return units.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -39,4 +39,23 @@ describe('placement units', () => {
     expect(units).toHaveLength(1);
     expect(units[0].apiDestinations.map((d) => d.name)).toEqual(['erp']);
   });
+
+  it('homes a unit spanning files in the file with most of its routes, so a route joining from elsewhere moves nothing', () => {
+    const shared = (b: ModelBuilder) =>
+      b
+        .route('x1', { file: 'routes/other.yaml', targets: [{ kind: 'lambda', function: 'shared/common' }] })
+        .route('x2', { file: 'routes/other.yaml', targets: [{ kind: 'lambda', function: 'shared/common' }] })
+        .route('b1', { file: 'routes/team/app.yaml', targets: [{ kind: 'lambda', function: 'shared/common' }] });
+    expect(placementUnits(shared(new ModelBuilder()).build()).map((u) => u.domain)).toEqual(['other']);
+    const joined = shared(new ModelBuilder()).route('aaa-first', { file: 'routes/platform.yaml', targets: [{ kind: 'lambda', function: 'shared/common' }] }).build();
+    expect(placementUnits(joined).map((u) => u.domain)).toEqual(['other']);
+  });
+
+  it('breaks a tie between files by the first file name', () => {
+    const model = new ModelBuilder()
+      .route('z', { file: 'routes/a.yaml', targets: [{ kind: 'lambda', function: 'f' }] })
+      .route('a', { file: 'routes/b.yaml', targets: [{ kind: 'lambda', function: 'f' }] })
+      .build();
+    expect(placementUnits(model).map((u) => u.domain)).toEqual(['a']);
+  });
 });
