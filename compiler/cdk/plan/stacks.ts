@@ -48,11 +48,21 @@ function shardOf(key: string, bits: number): number {
 function splitDomain(domain: string, units: PlacementUnit[], costs: Map<PlacementUnit, number>, budget: number): PlacementUnit[][] {
   for (const unit of units) {
     if (costs.get(unit)! > budget) {
+      // Name what ties the routes together: shared functions, API destinations, dead-letter queues.
+      const ties = [
+        ...unit.functions.map((f) => `function ${f.name}`),
+        ...unit.apiDestinations.map((d) => `API destination ${d.name}`),
+        ...unit.queues.filter((q) => q.senders.length > 1).map((q) => `dead-letter queue ${q.name}`),
+      ];
+      const shown = unit.routes.slice(0, 10).map((r) => `${r.name} (${r.file})`);
       throw new SynthError({
-        what: `routes sharing a function with "${unit.key}" need about ${costs.get(unit)} CloudFormation resources together`,
-        value: unit.routes.map((r) => r.name).join(', '),
+        what: `${unit.routes.length} routes that share ${ties.slice(0, 3).join(', ')}${ties.length > 3 ? ` and ${ties.length - 3} more` : ''} must be deployed in one stack and need about ${costs.get(unit)} CloudFormation resources together`,
+        value: `${shown.join(', ')}${unit.routes.length > shown.length ? ` and ${unit.routes.length - shown.length} more` : ''}`,
         allowed: `a stack holds at most ${budget} resources (CloudFormation allows ${CFN_MAX_RESOURCES})`,
-        fix: 'split the routes over more handlers, so that fewer routes share one function',
+        fix:
+          unit.functions.length > 0
+            ? 'split the routes over more handlers, so that fewer routes share one function'
+            : 'declare one API destination (or dead-letter queue) per group of routes, so that fewer routes share one',
       });
     }
   }

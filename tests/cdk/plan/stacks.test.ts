@@ -51,7 +51,13 @@ describe('stack plan', () => {
   it('refuses a unit bigger than a stack', () => {
     const b = new ModelBuilder();
     for (let i = 0; i < 60; i++) b.route(routeName(i), { targets: [{ kind: 'lambda', function: 'one/shared' }] });
-    expect(() => planSystem(b.build(), 100)).toThrow(/need about \d+ CloudFormation resources together/);
+    expect(() => planSystem(b.build(), 100)).toThrow(/60 routes that share function one\/shared must be deployed in one stack and need about \d+ CloudFormation resources together/);
+  });
+
+  it('names a shared API destination as what ties routes together', () => {
+    const b = new ModelBuilder().apiDestination('webhook');
+    for (let i = 0; i < 80; i++) b.route(routeName(i), { targets: [{ kind: 'apiDestination', destination: 'webhook' }] });
+    expect(() => planSystem(b.build(), 100)).toThrow(/share API destination webhook[\s\S]*declare one API destination/);
   });
 });
 
