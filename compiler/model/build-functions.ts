@@ -125,6 +125,8 @@ export const RESERVED_ENVIRONMENT = new Set([
   'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR', 'TZ',
 ]);
 const ENV_NAME = /^[a-zA-Z][a-zA-Z0-9_]*$/;
+/** Lambda's limit on the total size of a function's environment variables (names and values). */
+export const MAX_ENVIRONMENT_BYTES = 4096;
 
 /** ER3049: names Lambda rejects, reserves, or that the function's access settings set already. */
 function checkEnvironment(environment: Record<string, string>, use: Use, access: LambdaFunction['access'], reporter: Reporter): void {
@@ -133,6 +135,10 @@ function checkEnvironment(environment: Record<string, string>, use: Use, access:
     ...access.buckets.map((b) => [b.env, `bucket "${b.name}"`] as [string, string]),
     ...access.publish.map((p) => [p.env, `bus "${p.bus}"`] as [string, string]),
   ]);
+  const size = Object.entries(environment).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  if (size > MAX_ENVIRONMENT_BYTES) {
+    reporter.report(use.file, `${use.pointer}/environment`, 'ER4016', `the environment variables take ${size} bytes`, `Lambda allows ${MAX_ENVIRONMENT_BYTES} bytes per function (names and values, with those of \`access\`): set fewer or shorter variables`, { atKey: true });
+  }
   for (const key of Object.keys(environment)) {
     const pointer = `${use.pointer}/environment/${escapePointerToken(key)}`;
     if (!ENV_NAME.test(key)) {

@@ -10,7 +10,7 @@ import { buildEventTypes, checkSource, type EventBuildResult } from './build-eve
 import { FunctionRegistry, type OnFailureRequest } from './build-functions';
 import { DLQ_RETENTION_SECONDS, buildApiDestinations, buildBuckets, buildBuses, buildInboxQueues, buildLogGroups, buildTables, buildTopics } from './build-resources';
 import { buildRoute } from './build-routes';
-import { constructId } from './ids';
+import { CORE_DOMAIN, constructId, domainOf } from './ids';
 import { MODEL_VERSION, type LambdaFunction, type Queue, type Route, type RouteModel } from './types';
 
 export interface BuildInput {
@@ -51,6 +51,9 @@ export function buildModel(input: BuildInput): BuildResult {
 
   // File-level `bus:` must name a declared bus even when no event uses it; `source:` must be usable.
   for (const file of input.files) {
+    if (domainOf(file.path) === CORE_DOMAIN) {
+      reporter.report(file.path, '', 'ER3050', `the route file ${file.path} would name its stack ${project}-${CORE_DOMAIN}, the shared stack's name`, 'rename the file (e.g. routes/platform.yaml)');
+    }
     const source = file.value?.source;
     if (isTrusted(file, '/source') && typeof source === 'string') checkSource(source, file.path, '/source', reporter);
     const bus = file.value?.bus;

@@ -18,3 +18,13 @@ export function targetId(seed: string): string {
   const hash = createHash('sha1').update(seed).digest('hex').slice(0, 8);
   return `${clean.slice(0, MAX_TARGET_ID - 9)}-${hash}`;
 }
+
+/** The domain of a route file, which names its stack: "routes/team/orders.yaml" -> "team-orders". */
+export function domainOf(file: string | null): string {
+  if (!file) return 'shared';
+  const stem = file.replace(/^routes\//, '').replace(/\.(ya?ml)$/i, '');
+  return stem.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'shared';
+}
+
+/** The domain of the shared stack (`<project>-core`): no route file may take it. */
+export const CORE_DOMAIN = 'core';

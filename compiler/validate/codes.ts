@@ -59,6 +59,7 @@ export const validateCodes: readonly CodeInfo[] = [
   e('ER3047', 'Empty or padded source or detail-type', 'A `source` or `detailType` is empty or starts or ends with spaces. AWS requires both to be non-empty, and a value with spaces around it never matches what producers send.'),
   e('ER3048', 'Event detail is not an object', 'The `detail` of an EventBridge event is always a JSON object: the root of an event type\'s schema must describe an object (`type: object`, or no `type`).'),
   e('ER3049', 'Invalid Lambda environment variable', 'Environment variable names are letters, digits and `_`, starting with a letter; Lambda reserves some names (AWS_REGION, AWS_LAMBDA_FUNCTION_NAME, _HANDLER, LAMBDA_TASK_ROOT, ...), and the names eventroutes sets for the function\'s `access` (TABLE_<NAME>, BUCKET_<NAME>, BUS_<NAME>) cannot be set again.'),
+  e('ER3050', 'Route file named like the shared stack', 'Each route file gets a stack named <project>-<file>; the shared stack is <project>-core, so no route file may be named routes/core.yaml (in any case, or .yml).'),
   w('ER3045', 'Route without tests', 'The route has no `tests:`; its filter is only checked for shape and against the schemas. Add a sample event that must match and one that must not.'),
   // AWS limits and quotas.
   e('ER4001', 'Too many targets', 'EventBridge allows at most 5 targets per rule (LimitExceededException). Split the route or fan out through a topic or another bus.'),
@@ -76,5 +77,6 @@ export const validateCodes: readonly CodeInfo[] = [
   e('ER4013', 'Duration out of range', 'A duration is outside what AWS accepts for this setting (e.g. queue retention 60 s to 14 days, Lambda timeout 1 s to 15 min).'),
   e('ER4014', 'Description too long', 'Rule descriptions are at most 512 characters.'),
   e('ER4015', 'Event schema too large for the registry', 'A schema registry entry is at most 100,000 characters.'),
+  e('ER4016', 'Function environment too large', 'Lambda allows 4 KB (4,096 bytes) of environment variables per function, names and values together; eventroutes adds the variables of `access` (a table or bus name each) at deploy time. Keep long texts out of the environment.'),
   e('ER4018', 'Queue visibility timeout below consumer timeout', 'A queue consumed by Lambda needs a visibility timeout at least as long as the function timeout (AWS rejects the event source mapping otherwise); six times is recommended.'),
 ];

@@ -2,6 +2,7 @@
 // the functions it invokes, the dead-letter queues it and they use and the API destinations it calls
 // form one unit; routes sharing a function (or a queue, or a destination) merge into one. Keeping a
 // unit together means no CloudFormation reference ever crosses from one route stack to another.
+import { domainOf } from '../../model/ids';
 import type { ApiDestination, LambdaFunction, Queue, Route, RouteModel } from '../../model/types';
 
 export interface PlacementUnit {
@@ -35,12 +36,7 @@ class DisjointSets {
   }
 }
 
-/** "routes/team/orders.yaml" -> "team-orders". */
-export function domainOf(file: string | null): string {
-  if (!file) return 'shared';
-  const stem = file.replace(/^routes\//, '').replace(/\.(ya?ml)$/i, '');
-  return stem.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'shared';
-}
+export { domainOf } from '../../model/ids';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 

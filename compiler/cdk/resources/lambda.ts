@@ -8,9 +8,8 @@ import type { Construct } from 'constructs';
 import { SynthError } from '../errors';
 import { acknowledge } from '../nag/acknowledge';
 import { logRetention } from './log-retention';
+import { MAX_ENVIRONMENT_BYTES } from '../../model/build-functions';
 
-/** Lambda's limit on the total size of a function's environment variables. */
-export const MAX_ENVIRONMENT_BYTES = 4096;
 
 export interface LambdaSpec {
   /** What the function is, for messages and descriptions: `function orders/score-fraud`. */
