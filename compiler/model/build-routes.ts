@@ -59,8 +59,9 @@ export function buildRoute(decl: Declaration<RouteDecl>, ctx: RouteBuildContext)
   if (decl.name.length > MAX_RULE_NAME) {
     reporter.report(decl.file, p, 'ER4004', `the route name is ${decl.name.length} characters long; it becomes the rule name`, `use at most ${MAX_RULE_NAME} characters`, { atKey: true });
   }
-  if (v.description !== undefined && v.description.length > MAX_DESCRIPTION) {
-    reporter.report(decl.file, `${p}/description`, 'ER4014', `the description is ${v.description.length} characters long`, `rule descriptions hold at most ${MAX_DESCRIPTION} characters`);
+  const descriptionLength = v.description === undefined ? 0 : [...v.description].length; // characters, not UTF-16 units
+  if (descriptionLength > MAX_DESCRIPTION) {
+    reporter.report(decl.file, `${p}/description`, 'ER4014', `the description is ${descriptionLength} characters long`, `rule descriptions hold at most ${MAX_DESCRIPTION} characters`);
   }
 
   const schedule = types.find((t) => t.producer.kind === 'schedule');

@@ -158,7 +158,7 @@ function resolveDeadLetter(setting: boolean | string, pointer: string, ctx: Targ
 function buildInput(input: NonNullable<TargetDecl['input']>, p: string, crossAccountBus: boolean, ctx: TargetContext): InputSpec | null {
   const { reporter, file } = ctx;
   if (crossAccountBus) {
-    reporter.report(file, p, 'ER3030', 'a target that is a bus given by ARN cannot transform its input', 'EventBridge forwards the whole event to another account\'s bus: remove `input`, and transform in a rule on the receiving bus', { atKey: true });
+    reporter.report(file, p, 'ER3030', 'a target that is a bus given by ARN cannot transform its input', 'EventBridge forwards the whole event to a bus given by ARN (another account or region): remove `input`, and transform in a rule on the receiving bus', { atKey: true });
   }
   const forms = [input.paths !== undefined || input.template !== undefined ? 'transformer' : null, input.constant !== undefined ? 'constant' : null, input.path !== undefined ? 'path' : null].filter(Boolean);
   if (forms.length !== 1) {
