@@ -1,6 +1,8 @@
 // Event buses: the custom buses with their policies for other accounts, an archive per bus that asks
-// for one (covering the sources of the bus's event types) and schema discovery where enabled. The
-// default bus exists in every account and is only referenced.
+// for one and schema discovery where enabled. A custom bus's archive keeps every event the bus receives
+// (also events forwarded from other buses or put by other accounts); the default bus's keeps the
+// sources of its declared event types, not every AWS service event of the account. The default bus
+// exists in every account and is only referenced.
 import { Fn } from 'aws-cdk-lib';
 import { CfnArchive, CfnEventBus } from 'aws-cdk-lib/aws-events';
 import { CfnDiscoverer } from 'aws-cdk-lib/aws-eventschemas';
@@ -42,7 +44,7 @@ export function buildBuses(scope: Construct, ctx: SystemContext): BusResources {
           sourceArn: ctx.names.busArn(bus.name).token,
           description: `Events of bus ${bus.name} (${bus.archive.retentionDays === 0 ? 'kept forever' : `kept ${bus.archive.retentionDays} days`})`,
           retentionDays: bus.archive.retentionDays,
-          eventPattern: sources.length > 0 ? { source: sources } : undefined,
+          eventPattern: bus.kind === 'default' && sources.length > 0 ? { source: sources } : undefined,
         }),
       );
     }
