@@ -19,7 +19,11 @@ interface Use {
 }
 
 /** What `async.onFailure` asked for, resolved once all routes are known. */
-export type OnFailureRequest = { kind: 'dead-letter' } | { kind: 'none' } | { kind: 'queue' | 'topic' | 'bus'; name: string; file: string; pointer: string };
+export type OnFailureRequest =
+  /** `written`: the route file says `onFailure: dead-letter` (else it is the default). */
+  | { kind: 'dead-letter'; written: boolean }
+  | { kind: 'none' }
+  | { kind: 'queue' | 'topic' | 'bus'; name: string; file: string; pointer: string };
 
 interface Entry {
   name: string;
@@ -178,7 +182,7 @@ function resolveAccess(access: { value: LambdaOptions['access']; use: Use } | un
 }
 
 function resolveAsync(target: AsyncSettings, option: { value: LambdaOptions['async']; use: Use } | undefined, reporter: Reporter): OnFailureRequest {
-  if (!option?.value) return { kind: 'dead-letter' };
+  if (!option?.value) return { kind: 'dead-letter', written: false };
   const { value, use } = option;
   const p = `${use.pointer}/async`;
   if (value.retries !== undefined) target.retries = value.retries;
@@ -188,12 +192,12 @@ function resolveAsync(target: AsyncSettings, option: { value: LambdaOptions['asy
     else target.maxAgeSeconds = s;
   }
   const f = value.onFailure;
-  if (f === undefined || f === 'dead-letter') return { kind: 'dead-letter' };
+  if (f === undefined || f === 'dead-letter') return { kind: 'dead-letter', written: f === 'dead-letter' };
   if (f === 'none') return { kind: 'none' };
   const kinds = (['queue', 'topic', 'bus'] as const).filter((k) => f[k] !== undefined);
   if (kinds.length !== 1) {
     reporter.report(use.file, `${p}/onFailure`, 'ER3044', 'onFailure needs exactly one of `queue`, `topic` or `bus`', 'write e.g. `onFailure: { queue: failed-orders }`, or `dead-letter` / `none`');
-    return { kind: 'dead-letter' };
+    return { kind: 'dead-letter', written: false };
   }
   return { kind: kinds[0], name: f[kinds[0]]!, file: use.file, pointer: `${p}/onFailure/${kinds[0]}` };
 }

@@ -80,7 +80,7 @@ export function buildModel(input: BuildInput): BuildResult {
   for (const route of routes) {
     if (route.deadLetterQueue) queues.push(deadLetterQueue(route.deadLetterQueue, `DLQ.${route.id}`, [route.name]));
   }
-  resolveOnFailure(built.functions, built.onFailure, routes, queues, decls, reporter);
+  resolveOnFailure(built.functions, built.onFailure, routes, queues, decls, reporter, defaults.deadLetter);
   const queueByName = new Map(queues.map((q) => [q.name, q]));
   for (const route of routes) {
     for (const target of route.targets) {
@@ -141,12 +141,14 @@ function deadLetterQueue(name: string, id: string, senders: string[]): Queue {
 
 /**
  * Lambda's on-failure destination. `dead-letter` (the default) reuses the route's dead-letter queue when
- * the function serves exactly one route target that has one; otherwise the function gets its own queue.
+ * the function serves exactly one route target that has one; otherwise the function gets its own queue,
+ * unless dead-letter queues are turned off (`defaults.deadLetter: false`) and none of its targets has
+ * one: then, by default, it has none either.
  */
-function resolveOnFailure(functions: LambdaFunction[], requests: Map<string, OnFailureRequest>, routes: Route[], queues: Queue[], decls: ReturnType<typeof collectDeclarations>, reporter: Reporter): void {
+function resolveOnFailure(functions: LambdaFunction[], requests: Map<string, OnFailureRequest>, routes: Route[], queues: Queue[], decls: ReturnType<typeof collectDeclarations>, reporter: Reporter, deadLettersByDefault: boolean): void {
   const routeByName = new Map(routes.map((r) => [r.name, r]));
   for (const fn of functions) {
-    const request = requests.get(fn.name) ?? { kind: 'dead-letter' };
+    const request: OnFailureRequest = requests.get(fn.name) ?? { kind: 'dead-letter', written: false };
     // Only asynchronous invocations (rules) have an on-failure destination; a queue consumer's
     // failures are handled by the queue's own redrive.
     if (request.kind === 'none' || !fn.triggers.some((t) => t.kind === 'route')) continue;
@@ -161,6 +163,8 @@ function resolveOnFailure(functions: LambdaFunction[], requests: Map<string, OnF
           continue;
         }
       }
+      const withDeadLetter = routeTriggers.some((t) => routeByName.get(t.route)?.targets.find((x) => x.id === t.target)?.deadLetterQueue);
+      if (!request.written && !deadLettersByDefault && !withDeadLetter) continue;
       const name = `failed:${fn.name}`;
       queues.push(deadLetterQueue(name, `Failed.${constructId(fn.name)}`, []));
       fn.async.onFailure = { kind: 'queue', queue: name };
