@@ -1,6 +1,7 @@
 // The loader turns any text into data or located diagnostics: never a throw, never a hang.
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_DEPTH, lexedNestingOffset, parseYaml } from '../../compiler/load/yaml-document';
+import { parseYaml } from '../../compiler/load/yaml-document';
+import { MAX_DEPTH, lexedNestingOffset } from '../../compiler/load/yaml-nesting';
 
 function codes(text: string): string[] {
   return parseYaml(text).diagnostics.map((d) => d.code);
