@@ -80,6 +80,7 @@ export function handlerTypesModule(h: HandlerModel): string {
   // Import only what the module uses (projects compiling with noUnusedLocals must accept it).
   if (!/\bruntime\./.test(body)) lines.splice(lines.findIndex((l) => l.includes('* as runtime')), 1);
   if (!/\bevents\./.test(body)) lines.splice(lines.findIndex((l) => l.includes('* as events')), 1);
+  if (queue && !/\bsqsRecord\(/.test(body)) lines.splice(lines.findIndex((l) => l.includes('{ sqsRecord }')), 1);
   lines.push(body);
   return tsHeader(`${h.files.join(', ')} (function ${h.fn.name})`) + '\n' + printTs(lines.join('\n'));
 }

@@ -88,6 +88,7 @@ export function fitToSchema(value: JsonValue, node: SchemaNode | undefined, dept
     const items = schema.items;
     return value.map((v, i) => fitToSchema(v, isObject(items) ? { schema: items, root } : Array.isArray(items) && isObject(items[i]) ? { schema: items[i] as JsonObject, root } : undefined, depth + 1));
   }
+  if (isObject(value) && !isPlainObject(resolved)) return fitToBranches(value, resolved, depth);
   if (!isObject(value) || !isPlainObject(resolved)) return value;
   const open = schema.additionalProperties !== undefined && schema.additionalProperties !== false;
   const out: JsonObject = {};
@@ -95,6 +96,33 @@ export function fitToSchema(value: JsonValue, node: SchemaNode | undefined, dept
     const prop = propertyOf(resolved, key);
     if (prop.known) out[key] = fitToSchema(v, prop.node, depth + 1);
     else if (open || schema.patternProperties !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+/**
+ * An object value under `allOf`/`anyOf`/`oneOf` object schemas: the generated type is their
+ * intersection or union, which has the properties any branch declares; other keys are dropped (an
+ * object literal with them would not type-check), unless a branch is open.
+ */
+function fitToBranches(value: JsonObject, node: SchemaNode, depth: number): JsonValue {
+  const branches: SchemaNode[] = [];
+  const collect = (n: SchemaNode, d: number): void => {
+    const resolved = resolveNode(n);
+    if (!resolved || d > 8) return;
+    branches.push(resolved);
+    for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+      const list = resolved.schema[key];
+      if (Array.isArray(list)) for (const b of list) if (isObject(b)) collect({ schema: b, root: resolved.root }, d + 1);
+    }
+  };
+  collect(node, 0);
+  const objects = branches.filter((b) => isPlainObject(b) || isObject(b.schema.properties));
+  if (objects.length === 0 || objects.some((b) => (b.schema.additionalProperties !== undefined && b.schema.additionalProperties !== false) || b.schema.patternProperties !== undefined)) return value;
+  const out: JsonObject = {};
+  for (const [key, v] of Object.entries(value)) {
+    const prop = objects.map((b) => propertyOf(b, key)).find((p) => p.known);
+    if (prop) out[key] = fitToSchema(v, prop.node, depth + 1);
   }
   return out;
 }

@@ -136,6 +136,8 @@ export function propertyOf(node: SchemaNode | undefined, key: string): { node: S
   const required = Array.isArray(schema.required) && schema.required.includes(key);
   const props = schema.properties;
   if (isObject(props) && Object.hasOwn(props, key) && isObject(props[key])) return { node: { schema: props[key] as JsonObject, root: resolved.root }, required, known: true };
+  // `true` allows any value (its type is unknown); `false` allows none (no such property).
+  if (isObject(props) && Object.hasOwn(props, key) && props[key] === true) return { node: undefined, required, known: true };
   // A map (`additionalProperties: <schema>`): every other key has that schema (the type has an index signature).
   const extra = schema.additionalProperties;
   if (isObject(extra) && schema.patternProperties === undefined) return { node: { schema: extra, root: resolved.root }, required, known: true };

@@ -70,12 +70,14 @@ export function publisherModule(model: RouteModel, memo: Memo = openMemo(undefin
     const env = envs.get(e.bus)!;
     return JSON.parse(memoized(memo, [objectKey(e), name, env], () => JSON.stringify(members(e, name, env)))) as Members;
   });
+  // Without publishable event types the module keeps its exports but imports only what it uses.
+  const some = types.length > 0;
   const head = printTs(
     [
       "import type { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';",
-      `import type * as events from '${importPath(PUBLISH_PATH, EVENTS_INDEX).replace(/\/index$/, '')}';`,
-      `import { publishEvent, toEntry, type EntryOptions, type EventSpec, type PublishOptions } from '${importPath(PUBLISH_PATH, RUNTIME_PUBLISHER_PATH)}';`,
-      `import { sendEntries, type SendOptions, type SendResult, type SentEntry } from '${importPath(PUBLISH_PATH, RUNTIME_SENDER_PATH)}';`,
+      ...(some ? [`import type * as events from '${importPath(PUBLISH_PATH, EVENTS_INDEX).replace(/\/index$/, '')}';`] : []),
+      ...(some ? [`import { publishEvent, toEntry, type EntryOptions, type EventSpec, type PublishOptions } from '${importPath(PUBLISH_PATH, RUNTIME_PUBLISHER_PATH)}';`] : []),
+      `import { sendEntries, type SendOptions, type SendResult${some ? ', type SentEntry' : ''} } from '${importPath(PUBLISH_PATH, RUNTIME_SENDER_PATH)}';`,
       '',
       "export { DetailValidationError, type DetailIssue, type EntryOptions, type PublishOptions } from './runtime/publisher';",
       "export { PublishError, type FailedEntry, type SendOptions, type SendResult, type SentEntry } from './runtime/sender';",
@@ -94,8 +96,7 @@ export function publisherModule(model: RouteModel, memo: Memo = openMemo(undefin
   return [
     tsHeader(files.length > 0 ? `${files.join(', ')} (publishable event types)` : 'routes/ (no publishable event types)'),
     head,
-    block('/** Where each publishable event type goes, and the schema its detail must fit. */\nconst specs = {', parts.map((p) => p.spec), '} satisfies Record<string, EventSpec>;'),
-    '',
+    ...(some ? [block('/** Where each publishable event type goes, and the schema its detail must fit. */\nconst specs = {', parts.map((p) => p.spec), '} satisfies Record<string, EventSpec>;'), ''] : []),
     block(
       `${docComment('Validates the detail and puts one event on its bus. Throws DetailValidationError (naming each bad field; nothing is sent) or PublishError (EventBridge did not accept it after retries, with its error code).')}export const publish = {`,
       parts.map((p) => p.publish),

@@ -5,7 +5,9 @@
 //   - `$ref` with sibling keywords becomes `allOf: [{ $ref }]` plus the `description`: draft-07 ignores
 //     the siblings of `$ref`, and jstt would otherwise declare a renamed copy of the referenced type
 //     (AttributeMap1) only to carry the description, which now documents the property instead
-//     (`definitions` beside a root `$ref` stay: they are what it points into).
+//     (`definitions` beside a root `$ref` stay: they are what it points into);
+//   - a schema with no keyword that decides the kind of value (only `description`, `format`, `minimum`,
+//     `not`, ...) is `unknown`: jstt would type it as an object, saying more than the schema.
 import type { JsonObject, JsonValue } from '../../model/types';
 
 /** Keywords whose value is a schema. */
@@ -15,6 +17,12 @@ const SCHEMA_LIST_KEYS = new Set(['allOf', 'anyOf', 'oneOf', 'items']);
 /** Keywords whose value maps names to schemas. */
 const SCHEMA_MAP_KEYS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
 const DROPPED_KEYS = new Set(['tsType', 'tsEnumNames']);
+/** Keywords from which jstt derives the kind of a value (anything else leaves it open: unknown). */
+const KIND_KEYS = new Set([
+  'type', 'enum', 'const', '$ref', 'allOf', 'anyOf', 'oneOf',
+  'properties', 'patternProperties', 'additionalProperties', 'required', 'propertyNames', 'minProperties', 'maxProperties', 'dependencies',
+  'items', 'additionalItems', 'contains', 'minItems', 'maxItems', 'uniqueItems',
+]);
 
 function isObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -32,6 +40,8 @@ function prepareNode(node: JsonValue): JsonValue {
     return out;
   }
   const out: JsonObject = {};
+  const keys = Object.keys(node).filter((k) => !DROPPED_KEYS.has(k));
+  if (keys.length > 0 && !keys.some((k) => KIND_KEYS.has(k))) out.tsType = 'unknown';
   for (const [key, value] of Object.entries(node)) {
     if (DROPPED_KEYS.has(key)) continue;
     if (SCHEMA_MAP_KEYS.has(key) && isObject(value)) {
