@@ -21,4 +21,10 @@ export const emitCodes: readonly CodeInfo[] = [
     title: 'Handler path is not a file',
     explanation: 'The handler a Lambda target or queue consumer names exists under handlers/ as a folder (or another kind of entry), so no stub can be written and the function would have no code. Rename the folder, or point the target at another handler.',
   },
+  {
+    code: 'ER8004',
+    severity: 'error',
+    title: 'No TypeScript type for an event schema',
+    explanation: 'json-schema-to-typescript could not turn the event type\'s schema into a type (for example a property named `hasOwnProperty`, which it cannot handle). The message gives its reason; change the schema, e.g. rename the property.',
+  },
 ];

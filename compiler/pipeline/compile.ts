@@ -4,13 +4,17 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { GeneratedFile } from '../emit/types';
+import type { EmitContext, GeneratedFile } from '../emit/types';
 import { readSourceFile } from '../load/source-files';
 import { CompileCache, outputsUntouched, untouchedOutput } from './cache';
 import { readProject } from './sources';
 import { HANDLERS_DIR, findOrphanHandlers, handlerFileList } from './orphans';
 import type { WriteReport } from './write-output';
 import { Timings } from './timings';
+import type { TypeGenerationError } from '../emit/ts/schema-to-ts';
+import type { RouteModel } from '../model/types';
+import type { SourceFile } from '../load/source-files';
+import { escapePointerToken } from '../diagnostics/pointer';
 
 export interface CompileStats {
   files: number;
@@ -69,6 +73,17 @@ export async function compileProject(root: string, options: CompileOptions = {})
     existingFiles: new Set(handlers.map((rel) => `${HANDLERS_DIR}/${rel}`)),
     previous: (path: string) => untouchedOutput(root, path, last?.outputs[path]),
   };
+  // A schema the type generator cannot handle is the input's problem: located at the schema, not a crash.
+  let typeProblem: TypeGenerationError | undefined;
+  const emitOrReport = async (model: RouteModel, context: EmitContext): Promise<GeneratedFile[] | undefined> => {
+    try {
+      return await emitAll(model, context);
+    } catch (err) {
+      if (!(err instanceof Error) || err.name !== 'TypeGenerationError') throw err;
+      typeProblem = err as TypeGenerationError;
+      return undefined;
+    }
+  };
   const check = await runCheck(root, {
     sources,
     cache,
@@ -76,7 +91,7 @@ export async function compileProject(root: string, options: CompileOptions = {})
     whileChecking: async (model, worker) => {
       const start = performance.now();
       // A worker started for parsing is idle by now: it shares the generation of types.
-      files = await emitAll(model, worker ? { ...emitContext, typeGenerator: (jobs) => worker.types(jobs) } : emitContext);
+      files = await emitOrReport(model, worker ? { ...emitContext, typeGenerator: (jobs) => worker.types(jobs) } : emitContext);
       timings.add('emit (overlapped)', performance.now() - start);
     },
   });
@@ -93,7 +108,13 @@ export async function compileProject(root: string, options: CompileOptions = {})
     cache?.save(null);
     return { diagnostics: check.diagnostics, errorCount: check.errorCount, stats, cached: false, timings };
   }
-  files ??= await emitAll(m, emitContext);
+  if (!typeProblem) files ??= await emitOrReport(m, emitContext);
+  if (typeProblem || !files) {
+    const problem = typeProblem!;
+    const diagnostics = [...check.diagnostics, ...problem.eventTypes.map((name) => typeProblemDiagnostic(m, name, problem.reason, sources.files))];
+    cache?.save(null);
+    return { diagnostics, errorCount: diagnostics.filter((d) => d.severity === 'error').length, stats, cached: false, timings };
+  }
   timings.lap('emit');
   const write = writeOutput(root, files, last?.outputs);
   timings.lap('write');
@@ -108,3 +129,23 @@ export async function compileProject(root: string, options: CompileOptions = {})
   return { diagnostics, errorCount: 0, stats, write, cached: false, timings };
 }
 
+/** ER8004 at the schema of event type `name` (located by parsing its route file again: this is rare). */
+function typeProblemDiagnostic(model: RouteModel, name: string, reason: string, files: readonly SourceFile[]): Diagnostic {
+  const type = model.eventTypes.find((e) => e.name === name);
+  const file = type?.file ?? '';
+  const pointer = `/events/${escapePointerToken(name)}/schema`;
+  const text = files.find((f) => f.path === file)?.text;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseYaml } = require('../load/yaml-document') as typeof import('../load/yaml-document');
+  const { line, column } = text !== undefined ? parseYaml(text).locate(pointer, true) : { line: 1, column: 1 };
+  return {
+    code: 'ER8004',
+    severity: 'error',
+    file,
+    line,
+    column,
+    pointer,
+    message: `the TypeScript type of event type ${name} cannot be generated from its schema: ${reason}`,
+    hint: 'change the schema (e.g. rename a property json-schema-to-typescript cannot handle, such as hasOwnProperty)',
+  };
+}

@@ -1,6 +1,6 @@
 // `eventroutes compile` and `check` as processes: exit codes, output formats, all-or-nothing writes,
 // unchanged files left alone, byte-identical output, the no-change fast path.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProject } from '../support/project';
@@ -106,6 +106,15 @@ describe('eventroutes compile', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^compiled 1 route files: 1 event types/);
     expect(readFileSync(join(root, 'generated/model.json'), 'utf8')).toContain('"required": [\n');
+  });
+
+  it('reports a schema the type generator cannot handle at the schema (ER8004), not as an internal error', () => {
+    const root = project({ 'routes/app.yaml': app.replace('properties: { n: { type: integer } }', 'properties: { hasOwnProperty: { type: string } }') });
+    const run = runCli(root, ['compile']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^routes\/app\.yaml:5:5: error ER8004 the TypeScript type of event type Ping cannot be generated from its schema/m);
+    expect(run.stderr).not.toContain('internal error');
+    expect(existsSync(join(root, 'generated'))).toBe(false);
   });
 
   it('restores a generated file edited by hand', () => {

@@ -41,11 +41,15 @@ function producerText(e: EventType): string {
   }
 }
 
-function eventModule(e: EventType, declarations: string): string {
+function eventModule(e: EventType, schemaDeclarations: string): string {
   const envelope = envelopeTypeName(e);
-  const declared = [...declarations.matchAll(DECLARED)].map((m) => m[1]);
-  if (declared.includes(envelope)) {
-    throw new Error(`ER8002 the schema of event type ${e.name} declares a type named ${envelope}, which is the name of its whole-event type: rename that definition or title in the schema`);
+  const declared = new Set([...schemaDeclarations.matchAll(DECLARED)].map((m) => m[1]));
+  // A definition or title in the schema named like the whole-event type gives way to it.
+  let declarations = schemaDeclarations;
+  if (declared.has(envelope)) {
+    let renamed = `${envelope}Part`;
+    for (let n = 2; declared.has(renamed); n++) renamed = `${envelope}Part${n}`;
+    declarations = declarations.replace(new RegExp(`\\b${envelope}\\b`, 'g'), renamed);
   }
   const path = eventModulePath(e);
   const about = [

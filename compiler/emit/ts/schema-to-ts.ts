@@ -110,6 +110,20 @@ export async function generateDeclarations(jobs: readonly TypeJob[]): Promise<Ty
   return results;
 }
 
+/** json-schema-to-typescript could not make a type of these event types' (equal) schema. */
+export class TypeGenerationError extends Error {
+  readonly eventTypes: string[];
+  readonly reason: string;
+
+  constructor(eventTypes: string[], reason: string) {
+    const who = eventTypes.length === 1 ? eventTypes[0] : `${eventTypes.slice(0, 3).join(', ')}${eventTypes.length > 3 ? ` and ${eventTypes.length - 3} more` : ''} (same schema)`;
+    super(`cannot generate the TypeScript type of ${who} from its schema: ${reason}`);
+    this.name = 'TypeGenerationError';
+    this.eventTypes = eventTypes;
+    this.reason = reason;
+  }
+}
+
 /** Generates the jobs' declarations, sharing a big batch with `other` (the second half runs there). */
 async function generate(jobs: Job[], other?: TypeGenerator): Promise<void> {
   if (jobs.length === 0) return;
@@ -122,10 +136,7 @@ async function generate(jobs: Job[], other?: TypeGenerator): Promise<void> {
   const results = [...local, ...(await remote)];
   jobs.forEach((job, i) => {
     const result = results[i]!;
-    if ('error' in result) {
-      const who = job.names.length === 1 ? job.names[0] : `${job.names.slice(0, 3).join(', ')}${job.names.length > 3 ? ` and ${job.names.length - 3} more` : ''} (same schema)`;
-      throw new Error(`cannot generate the TypeScript type of ${who} from its schema: ${result.error}`);
-    }
+    if ('error' in result) throw new TypeGenerationError(job.names, result.error);
     job.printed = result.printed;
     job.fresh = true;
   });

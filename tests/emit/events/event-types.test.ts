@@ -83,8 +83,12 @@ describe('checkEventNames (ER8002)', () => {
     expect(d!.hint).toBe('rename event type OrderEvent or Order');
   });
 
-  it('a schema definition named like the envelope type', async () => {
+  it('declares a schema definition named like the envelope type as <Name>EventPart', async () => {
     const clash = eventType('A', { detailSchema: { type: 'object', properties: { x: { $ref: '#/definitions/AEvent' } }, definitions: { AEvent: { type: 'object', properties: { y: { type: 'string' } } } } } });
-    await expect(emit(model([clash]))).rejects.toThrow(/ER8002 the schema of event type A declares a type named AEvent/);
+    const files = await emit(model([clash]));
+    const module = files.find((f) => f.path === 'generated/events/A.ts')!.content;
+    expect(module).toContain('x?: AEventPart;');
+    expect(module).toContain('export interface AEventPart {');
+    expect(module).toMatch(/export type AEvent = runtime\.Envelope</);
   });
 });
