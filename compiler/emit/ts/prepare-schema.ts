@@ -6,6 +6,8 @@
 //     the siblings of `$ref`, and jstt would otherwise declare a renamed copy of the referenced type
 //     (AttributeMap1) only to carry the description, which now documents the property instead
 //     (`definitions` beside a root `$ref` stay: they are what it points into);
+//   - a tuple (`items` as a list) without `additionalItems` allows more items (draft-07): it says so
+//     (`additionalItems: true`), or jstt would close it to exactly the listed items;
 //   - a schema with no keyword that decides the kind of value (only `description`, `format`, `minimum`,
 //     `not`, ...) is `unknown`: jstt would type it as an object, saying more than the schema.
 import type { JsonObject, JsonValue } from '../../model/types';
@@ -42,6 +44,7 @@ function prepareNode(node: JsonValue): JsonValue {
   const out: JsonObject = {};
   const keys = Object.keys(node).filter((k) => !DROPPED_KEYS.has(k));
   if (keys.length > 0 && !keys.some((k) => KIND_KEYS.has(k))) out.tsType = 'unknown';
+  if (Array.isArray(node.items) && node.additionalItems === undefined) out.additionalItems = true;
   for (const [key, value] of Object.entries(node)) {
     if (DROPPED_KEYS.has(key)) continue;
     if (SCHEMA_MAP_KEYS.has(key) && isObject(value)) {
