@@ -161,10 +161,12 @@ function pickLeaf(cond: FieldCondition, node: SchemaNode | undefined, current: J
 }
 
 /** `value` changed so that the first alternative of `refinement` holds for it. */
-export function sampleFor(refinement: Refinement, node: SchemaNode | undefined, value: JsonValue | undefined, depth = 0): JsonValue {
+export function sampleFor(refinement: Refinement, node: SchemaNode | undefined, value: JsonValue | undefined): JsonValue {
   const base = isObject(value) ? { ...value } : (minimalValue(node) as JsonValue);
   const conj = refinement[0];
-  if (!conj || !isObject(base) || depth > MAX_DEPTH) return base ?? {};
+  // Filters are finite (route files nest at most 64 levels), so this follows them all the way down, as
+  // narrowing does; MAX_DEPTH bounds only what recursive schemas make up (minimalValue, fitToSchema).
+  if (!conj || !isObject(base)) return base ?? {};
   for (const [key, cond] of conj) {
     const prop = propertyOf(node, key);
     if (!prop.known) continue;
@@ -173,7 +175,7 @@ export function sampleFor(refinement: Refinement, node: SchemaNode | undefined, 
       delete base[key];
     } else if (cond.present.kind === 'object') {
       if (cond.absent && current === undefined && !prop.required) continue;
-      base[key] = sampleFor(cond.present.refinement, prop.node, current ?? minimalValue(prop.node), depth + 1);
+      base[key] = sampleFor(cond.present.refinement, prop.node, current ?? minimalValue(prop.node));
     } else if (!(cond.absent && current === undefined && !prop.required)) {
       base[key] = pickLeaf(cond, prop.node, current);
     }
