@@ -26,6 +26,24 @@ const FORMAT_SAMPLES: Record<string, string> = {
   uuid: '00000000-0000-4000-8000-000000000000',
 };
 
+/** Sets an own property, even one named `__proto__` (plain assignment would set the prototype). */
+function setOwn(target: JsonObject, key: string, value: JsonValue): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Declared properties named like members of Object.prototype (`toString`, `constructor`, ...): an object
+ * literal without them does not fit the generated type (TypeScript sees the inherited member), so a
+ * sample always has them.
+ */
+function withPrototypeNames(out: JsonObject, schema: JsonObject, root: JsonObject, depth: number): JsonObject {
+  const props = isObject(schema.properties) ? schema.properties : {};
+  for (const key of Object.keys(props)) {
+    if (key in Object.prototype && !Object.hasOwn(out, key)) setOwn(out, key, minimalValue(isObject(props[key]) ? { schema: props[key] as JsonObject, root } : undefined, depth + 1));
+  }
+  return out;
+}
+
 /** The smallest value a schema allows (as far as a sample needs: types, required fields, minimums). */
 export function minimalValue(node: SchemaNode | undefined, depth = 0): JsonValue {
   const resolved = node && resolveNode(node);
@@ -70,9 +88,9 @@ export function minimalValue(node: SchemaNode | undefined, depth = 0): JsonValue
       const out: JsonObject = {};
       const props = isObject(schema.properties) ? schema.properties : {};
       for (const key of Array.isArray(schema.required) ? schema.required : []) {
-        if (typeof key === 'string') out[key] = minimalValue(at(props[key]), depth + 1);
+        if (typeof key === 'string') setOwn(out, key, minimalValue(at(props[key]), depth + 1));
       }
-      return out;
+      return withPrototypeNames(out, schema, root, depth);
     }
     default:
       return null;
@@ -94,10 +112,10 @@ export function fitToSchema(value: JsonValue, node: SchemaNode | undefined, dept
   const out: JsonObject = {};
   for (const [key, v] of Object.entries(value)) {
     const prop = propertyOf(resolved, key);
-    if (prop.known) out[key] = fitToSchema(v, prop.node, depth + 1);
-    else if (open || schema.patternProperties !== undefined) out[key] = v;
+    if (prop.known) setOwn(out, key, fitToSchema(v, prop.node, depth + 1));
+    else if (open || schema.patternProperties !== undefined) setOwn(out, key, v);
   }
-  return out;
+  return withPrototypeNames(out, schema, root, depth);
 }
 
 /**
@@ -122,7 +140,7 @@ function fitToBranches(value: JsonObject, node: SchemaNode, depth: number): Json
   const out: JsonObject = {};
   for (const [key, v] of Object.entries(value)) {
     const prop = objects.map((b) => propertyOf(b, key)).find((p) => p.known);
-    if (prop) out[key] = fitToSchema(v, prop.node, depth + 1);
+    if (prop) setOwn(out, key, fitToSchema(v, prop.node, depth + 1));
   }
   return out;
 }
@@ -175,9 +193,9 @@ export function sampleFor(refinement: Refinement, node: SchemaNode | undefined, 
       delete base[key];
     } else if (cond.present.kind === 'object') {
       if (cond.absent && current === undefined && !prop.required) continue;
-      base[key] = sampleFor(cond.present.refinement, prop.node, current ?? minimalValue(prop.node));
+      setOwn(base, key, sampleFor(cond.present.refinement, prop.node, current ?? minimalValue(prop.node)));
     } else if (!(cond.absent && current === undefined && !prop.required)) {
-      base[key] = pickLeaf(cond, prop.node, current);
+      setOwn(base, key, pickLeaf(cond, prop.node, current));
     }
   }
   return base;

@@ -125,5 +125,6 @@ export function valueExpression(value: unknown): string {
   }
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return '{}';
-  return `{\n${entries.map(([k, v]) => `${propertyKey(k)}: ${valueExpression(v)},`).join('\n')}\n}`;
+  // `__proto__: x` in an object literal sets the prototype; a computed key makes an own property.
+  return `{\n${entries.map(([k, v]) => `${k === '__proto__' ? '["__proto__"]' : propertyKey(k)}: ${valueExpression(v)},`).join('\n')}\n}`;
 }
