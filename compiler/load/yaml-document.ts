@@ -110,7 +110,19 @@ export function parseYaml(source: string): ParsedYaml {
     }
   }
   diagnostics.push(...structure);
-  if (diagnostics.length > 0) return { value: undefined, diagnostics: sortByPosition(diagnostics), locate };
+  if (diagnostics.length > 0) {
+    // Without syntax errors the conversion still runs, for its own problems (undefined anchors,
+    // non-finite numbers): one run reports them with the structure's.
+    if (!syntaxErrors) {
+      try {
+        const seen = new Set(diagnostics.map((d) => `${d.position.line}:${d.position.column}`));
+        for (const d of toData(doc.contents, text, at).diagnostics) if (!seen.has(`${d.position.line}:${d.position.column}`)) diagnostics.push(d);
+      } catch {
+        // the structure's problems are enough to report
+      }
+    }
+    return { value: undefined, diagnostics: sortByPosition(diagnostics), locate };
+  }
 
   let value: unknown;
   try {

@@ -232,6 +232,11 @@ describe('parseYaml', () => {
     for (const x of d) expect(x.hint).toMatch(/add the missing|close the string/);
   });
 
+  it('reports conversion problems beside structure problems, in one run', () => {
+    const d = parseYaml('a: { !!binary YQ==: 1 }\nb: .nan\nc: [*typo]\n').diagnostics;
+    expect(d.map((x) => `${x.code}@${x.position.line}:${x.position.column}`)).toEqual(['ER1013@1:6', 'ER1014@2:4', 'ER1015@3:5']);
+  });
+
   it('finds every duplicate key, in big and nested mappings, naming the first', () => {
     const keys = Array.from({ length: 200 }, (_, i) => `  k${i}: ${i}\n`).join('');
     const d = parseYaml(`m:\n${keys}  k7: again\n  n:\n    a: 1\n    "a": 2\n`).diagnostics;
