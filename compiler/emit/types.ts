@@ -15,8 +15,6 @@ export interface GeneratedFile {
 import type { TypeGenerator } from './ts/schema-to-ts';
 
 export interface EmitContext {
-  /** Route files the model was built from (relative paths), for headers. */
-  routeFiles: string[];
   /**
    * A folder where emitters may memoize expensive work by content hash (e.g. types per schema);
    * undefined: no memoization. The output must be the same with or without it.

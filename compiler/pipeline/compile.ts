@@ -68,7 +68,6 @@ export async function compileProject(root: string, options: CompileOptions = {})
   // Emitting (type generation) overlaps with the schema checks; its files are kept only without errors.
   let files: GeneratedFile[] | undefined;
   const emitContext = {
-    routeFiles: sources.files.map((f) => f.path),
     cacheDir: cache ? join(cache.dir, 'emit') : undefined,
     existingFiles: new Set(handlers.map((rel) => `${HANDLERS_DIR}/${rel}`)),
     previous: (path: string) => untouchedOutput(root, path, last?.outputs[path]),

@@ -10,8 +10,6 @@ import { dirname, join } from 'node:path';
 import { contentHash } from '../emit/content-hash';
 import type { GeneratedFile } from '../emit/types';
 
-export { contentHash };
-
 export const GENERATED_DIR = 'generated';
 const STAGING_DIR = `.${GENERATED_DIR}.staging`;
 const JOURNAL = 'JOURNAL.json';

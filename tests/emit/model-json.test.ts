@@ -62,7 +62,7 @@ describe('model.json', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eventroutes-model-json-'));
     dirs.push(dir);
     const emit = (previousContent: string) =>
-      emitModelJson(model, { routeFiles: [], cacheDir: dir, previous: (path) => (path === MODEL_PATH ? { content: previousContent, hash: contentHash(previousContent) } : undefined) }) as { content: string }[];
+      emitModelJson(model, { cacheDir: dir, previous: (path) => (path === MODEL_PATH ? { content: previousContent, hash: contentHash(previousContent) } : undefined) }) as { content: string }[];
     expect(emit(first.content)[0]!.content).toBe(first.content); // the index is saved in the memo
     // The memo's index now describes first.content; a different last file must not be sliced with it.
     const other = first.content.replace(/"/g, "'");

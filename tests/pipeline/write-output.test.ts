@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSyn
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../compiler/emit/types';
-import { contentHash, recoverGenerated, writeOutput } from '../../compiler/pipeline/write-output';
+import { contentHash } from '../../compiler/emit/content-hash';
+import { recoverGenerated, writeOutput } from '../../compiler/pipeline/write-output';
 import { makeProject, removeProject } from '../support/project';
 
 const roots: string[] = [];

@@ -34,7 +34,7 @@ function model(eventTypes: EventType[]): RouteModel {
 }
 
 async function emit(m: RouteModel, cacheDir?: string): Promise<GeneratedFile[]> {
-  return emitEventTypes(m, { routeFiles: [], cacheDir });
+  return emitEventTypes(m, { cacheDir });
 }
 
 describe('emitEventTypes', () => {

@@ -14,13 +14,13 @@ afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
 describe('emitHandlerStubs', () => {
   it('gives each function a stub and a test, owned by the user', async () => {
-    const files = await emitHandlerStubs(model, { routeFiles: [] });
+    const files = await emitHandlerStubs(model, {});
     expect(files.map((f) => f.path)).toEqual(model.functions.flatMap((fn) => [fn.entry, fn.entry.replace(/\.ts$/, '.test.ts')]));
     expect(files.every((f) => f.ownership === 'once')).toBe(true);
   });
 
   it('writes stubs that log, count, say what to fill in, and never throw', async () => {
-    const files = await emitHandlerStubs(model, { routeFiles: [] });
+    const files = await emitHandlerStubs(model, {});
     const stub = files.find((f) => f.path === 'handlers/orders/score-fraud.ts')!.content;
     expect(stub).toContain("import type { Handler } from '../../generated/handlers/orders/score-fraud';");
     expect(stub).toContain("logger.info('event received', { eventId: event.id, detailType: event['detail-type'] });");
@@ -32,8 +32,8 @@ describe('emitHandlerStubs', () => {
   });
 
   it('gives the same bytes from the memo', async () => {
-    const plain = await emitHandlerStubs(model, { routeFiles: [] });
-    expect(await emitHandlerStubs(model, { routeFiles: [], cacheDir: cache })).toEqual(plain);
-    expect(await emitHandlerStubs(model, { routeFiles: [], cacheDir: cache })).toEqual(plain);
+    const plain = await emitHandlerStubs(model, {});
+    expect(await emitHandlerStubs(model, { cacheDir: cache })).toEqual(plain);
+    expect(await emitHandlerStubs(model, { cacheDir: cache })).toEqual(plain);
   });
 });
