@@ -29,6 +29,13 @@ export function typeErrors(files: readonly string[], virtual: Record<string, str
     Object.hasOwn(virtual, name) ? ts.createSourceFile(name, virtual[name]!, languageVersion, true) : getSourceFile(name, languageVersion, onError, shouldCreate);
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (name) => Object.hasOwn(virtual, name) || fileExists(name);
+  const directoryExists = host.directoryExists?.bind(host);
+  const virtualDirs = new Set(Object.keys(virtual).flatMap((name) => {
+    const dirs: string[] = [];
+    for (let d = dirname(name); d !== dirname(d); d = dirname(d)) dirs.push(d);
+    return dirs;
+  }));
+  host.directoryExists = (name) => virtualDirs.has(name) || (directoryExists ? directoryExists(name) : ts.sys.directoryExists(name));
   const readFile = host.readFile.bind(host);
   host.readFile = (name) => (Object.hasOwn(virtual, name) ? virtual[name] : readFile(name));
   const program = ts.createProgram([...files, ...Object.keys(virtual)], options, host);
