@@ -2,6 +2,8 @@
 //   dist/cli.cjs         our code in one file; npm packages stay external and are loaded lazily by
 //                        the commands that need them, so that a no-change `compile` starts fast.
 //   dist/worker.cjs     the compile worker thread (parsing, schema checks) for big runs.
+//   dist/yaml.cjs        the yaml package in one file: it loads in a third of the time its 60 modules take
+//                        (every recompile that parses a changed file loads it).
 //   dist/validators.cjs  ajv standalone code for the route-file schema and the JSON Schema
 //                        meta-schema, so that no schema is compiled at run time.
 import { build } from 'esbuild';
@@ -25,12 +27,22 @@ const common = {
   legalComments: 'none',
 };
 
+/** `yaml` resolves to the one-file copy beside the bundle. */
+const yamlBundled = {
+  name: 'yaml-bundled',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.cjs', external: true }));
+  },
+};
+
+await build({ ...common, packages: undefined, entryPoints: [require.resolve('yaml')], outfile: join(dist, 'yaml.cjs') });
 await build({
   ...common,
   entryPoints: { cli: join(here, 'cli/main.ts'), worker: join(here, 'pipeline/worker.ts') },
   outdir: dist,
   outExtension: { '.js': '.cjs' },
   sourcemap: 'linked',
+  plugins: [yamlBundled],
 });
 
 // Standalone validators: load the ajv setup from source through a temporary bundle.

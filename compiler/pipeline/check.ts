@@ -27,6 +27,7 @@ import { checkInstances, runLocally, type InstanceJob } from '../validate/instan
 import type { CompileCache, FileEntry } from './cache';
 import { checkFileText, locateIn } from './file-check';
 import { CompileWorker, PARALLEL_THRESHOLD } from './worker-client';
+import { Timings } from './timings';
 
 
 export interface CheckResult {
@@ -47,11 +48,14 @@ export interface CheckOptions {
   whileChecking?: (model: RouteModel, worker: CompileWorker | undefined) => Promise<void>;
   /** Handler files known to exist as files (paths from the project root, e.g. from compile's listing). */
   handlerFiles?: ReadonlySet<string>;
+  /** Where the phases' times go (`compile --timings`). */
+  timings?: Timings;
 }
 
 export async function runCheck(root: string, options: CheckOptions = {}): Promise<CheckResult> {
   const sources = options.sources ?? readProject(root);
   const cache = options.cache;
+  const timings = options.timings ?? new Timings();
   const diagnostics: Diagnostic[] = [...sources.diagnostics];
   const validators = loadValidators();
   const texts = new Map(sources.files.map((f) => [f.path, f.text]));
@@ -85,6 +89,7 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     }
     for (const f of misses) cache?.putFile(f.hash, entries.get(f.path)!);
 
+    timings.lap('parse');
     const parsedFiles: RouteFileInput[] = [];
     for (const file of sources.files) {
       const entry = entries.get(file.path)!;
@@ -102,6 +107,7 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
 
     // 3. The model and the checks that need all of it.
     const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem, locate: (file, pointer) => (texts.has(file) ? parse(file).locate(pointer, true) : undefined) });
+    timings.lap('model');
     const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, built.reporter, cache);
     checkModelLimits(built.model, built.reporter);
     checkHandlerPaths(root, built.model, built.reporter, options.handlerFiles);
@@ -111,8 +117,10 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
       const where = built.eventTypes.extras.get(d.pointer.split('/')[2]);
       built.reporter.add(where?.file ?? d.file, { code: d.code, severity: d.severity, pointer: where?.pointer ?? d.pointer, message: d.message, hint: d.hint, atKey: true });
     }
+    timings.lap('schema checks');
     const routeTests = checkRoutes(built.model, built.reporter, cache);
     const testChecks = testEventChecks(built.model);
+    timings.lap('route checks');
 
     // 4. Values against schemas (in the worker when there are many), overlapped with `whileChecking`.
     const jobs: InstanceJob[] = [...exampleChecks.map((c) => c.job), ...testChecks.map((c) => c.job)];

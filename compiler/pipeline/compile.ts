@@ -65,6 +65,7 @@ export async function compileProject(root: string, options: CompileOptions = {})
 
   // Parsers, validators and emitters load only past the no-change fast path.
   const [{ runCheck }, { emitAll }, { writeOutput }] = await Promise.all([import('./check'), import('../emit'), import('./write-output')]);
+  timings.lap('load');
   // Emitting (type generation) overlaps with the schema checks; its files are kept only without errors.
   let files: GeneratedFile[] | undefined;
   const emitContext = {
@@ -87,14 +88,14 @@ export async function compileProject(root: string, options: CompileOptions = {})
     sources,
     cache,
     handlerFiles: emitContext.existingFiles,
+    timings,
     whileChecking: async (model, worker) => {
-      const start = performance.now();
       // A worker started for parsing is idle by now: it shares the generation of types.
       files = await emitOrReport(model, worker ? { ...emitContext, typeGenerator: (jobs) => worker.types(jobs) } : emitContext);
-      timings.add('emit (overlapped)', performance.now() - start);
+      timings.lap('emit');
     },
   });
-  timings.lap('check');
+  timings.lap('value checks');
   const m = check.model;
   const stats: CompileStats = {
     files: check.files.length,
