@@ -1,6 +1,6 @@
 // Finds and reads route files: every .yaml/.yml (any case) under the routes folder, sorted, as UTF-8 text with
 // a content hash (the cache key of everything derived from the file).
-import { createHash } from 'node:crypto';
+import { digest } from '../model/digest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -31,7 +31,7 @@ export function toPosix(path: string): string {
 }
 
 export function hashText(text: string | Buffer): string {
-  return createHash('sha1').update(text).digest('hex');
+  return digest('sha1', text, 'hex');
 }
 
 /** A route file's name: `.yaml` or `.yml` in any case (`B.YAML` from a tool or an old system counts too). */

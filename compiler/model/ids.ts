@@ -1,6 +1,6 @@
 // Identifiers derived from the names in the YAML: CDK construct ids (PascalCase) and EventBridge
 // target ids. They depend on the name only, so they change only when the name changes.
-import { createHash } from 'node:crypto';
+import { digest } from './digest';
 
 /** "large-order-alert" -> "LargeOrderAlert"; "orders/score-fraud" -> "OrdersScoreFraud". */
 export function constructId(name: string): string {
@@ -15,7 +15,7 @@ export const MAX_TARGET_ID = 64;
 export function targetId(seed: string): string {
   const clean = seed.replace(/[^.\-_A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'target';
   if (clean.length <= MAX_TARGET_ID) return clean;
-  const hash = createHash('sha1').update(seed).digest('hex').slice(0, 8);
+  const hash = digest('sha1', seed, 'hex').slice(0, 8);
   return `${clean.slice(0, MAX_TARGET_ID - 9)}-${hash}`;
 }
 

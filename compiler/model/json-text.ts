@@ -1,7 +1,7 @@
 // The compact JSON text and digest of a model value, computed once per object. Several steps
 // serialize the same values (an event schema is sized, checked, keyed for memos and generated from),
 // and the model is never mutated once built, so the first text stands for the whole run.
-import { createHash } from 'node:crypto';
+import { digest as hash } from './digest';
 
 const texts = new WeakMap<object, string>();
 const digests = new WeakMap<object, string>();
@@ -19,7 +19,7 @@ export function jsonText(value: object): string {
 export function jsonDigest(value: object): string {
   let digest = digests.get(value);
   if (digest === undefined) {
-    digest = createHash('sha1').update(jsonText(value)).digest('base64url');
+    digest = hash('sha1', jsonText(value), 'base64url');
     digests.set(value, digest);
   }
   return digest;

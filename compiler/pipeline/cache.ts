@@ -9,8 +9,9 @@
 //     that a recompile with no change only hashes the inputs, checks the outputs are untouched, and
 //     prints the summary, without loading the rest.
 // A cache entry is only a shortcut: deleting the folder never changes what compile produces.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readText } from '../load/read-text';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { MetaSchemaErrors, MetaSchemaMemo } from '../validate/event-schemas';
 import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
@@ -59,7 +60,7 @@ interface ShardFile {
 
 function readJson<T>(path: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
+    return JSON.parse(readText(path)) as T;
   } catch {
     return undefined; // no cache yet, or unreadable: start empty
   }
@@ -191,7 +192,7 @@ export function untouchedOutput(root: string, path: string, stamp: OutputStamp |
     const full = join(root, path);
     const s = statSync(full);
     if (s.size !== stamp.size || s.mtimeMs !== stamp.mtimeMs) return undefined;
-    return { content: readFileSync(full, 'utf8'), hash: stamp.hash };
+    return { content: readText(full), hash: stamp.hash };
   } catch {
     return undefined;
   }

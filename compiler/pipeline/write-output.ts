@@ -5,8 +5,9 @@
 // A crash before the commit leaves generated/ as it was (the staging folder is discarded next time);
 // a crash after it is finished by the next run (`recoverGenerated`). Unchanged files are never
 // rewritten. Files meant for the user (handler stubs) are created only where none exists.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readText } from '../load/read-text';
 import { contentHash } from '../emit/content-hash';
 import type { GeneratedFile } from '../emit/types';
 
@@ -54,7 +55,7 @@ function listFiles(dir: string, prefix = ''): string[] {
 
 function readIfExists(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readText(path);
   } catch {
     return undefined;
   }

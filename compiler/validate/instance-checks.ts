@@ -1,7 +1,7 @@
 // Checking values against event schemas (examples, route test events). A job is one schema
 // and the values to check against it; jobs are independent, so they can run in a worker thread while
 // the main thread generates code, and their results are memoized by content in the compile cache.
-import { createHash } from 'node:crypto';
+import { digest } from '../model/digest';
 import { jsonDigest } from '../model/json-text';
 
 export interface InstanceJob {
@@ -20,7 +20,7 @@ export interface InstanceMemo {
 }
 
 export function instanceJob(schema: object, values: unknown[]): InstanceJob {
-  return { key: createHash('sha1').update(`${jsonDigest(schema)}\u0000${JSON.stringify(values)}`).digest('hex'), schema, values };
+  return { key: digest('sha1', `${jsonDigest(schema)}\u0000${JSON.stringify(values)}`, 'hex'), schema, values };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Everything checked per route with the pattern engine (the filter, the route tests), memoized by the
 // route's content: a recompile re-checks only the routes whose filter, tests or event types changed.
-import { createHash } from 'node:crypto';
+import { digest } from '../model/digest';
 import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
 import { escapePointerToken } from '../diagnostics/pointer';
 import type { Reporter } from '../model/context';
@@ -26,9 +26,7 @@ export function checkRoutes(model: RouteModel, reporter: Reporter, memo?: RouteC
   const results: RouteTestResult[] = [];
   for (const route of model.routes) {
     if (route.trigger.kind !== 'pattern') continue;
-    const key = createHash('sha1')
-      .update(JSON.stringify([jsonDigest(route), route.eventTypes.map((n) => jsonDigest(types.get(n)!))]))
-      .digest('hex');
+    const key = digest('sha1', JSON.stringify([jsonDigest(route), route.eventTypes.map((n) => jsonDigest(types.get(n)!))]), 'hex');
     let check = memo?.routeCheck(key);
     if (!check) {
       const base = `/routes/${escapePointerToken(route.name)}`;

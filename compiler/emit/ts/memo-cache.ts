@@ -10,7 +10,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { readText } from '../../load/read-text';
 import { jsonDigest } from '../../model/json-text';
+import { digest } from '../../model/digest';
 
 export interface Memo {
   get(key: string): string | undefined;
@@ -21,7 +23,7 @@ export interface Memo {
 
 /** The hash of some JSON-serializable input: a memo key. */
 export function contentKey(input: unknown): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('base64url');
+  return digest('sha256', JSON.stringify(input), 'base64url');
 }
 
 /**
@@ -111,7 +113,7 @@ export function openMemo(cacheDir: string | undefined, name: string): Memo {
   if (cacheDir !== undefined) {
     for (let shard = 0; shard < SHARDS; shard++) {
       try {
-        stored[shard] = parseShard(readFileSync(fileOf(shard), 'utf8'), current);
+        stored[shard] = parseShard(readText(fileOf(shard)), current);
       } catch {
         // Missing or unreadable: that shard starts empty.
       }
