@@ -10,6 +10,12 @@ export interface GeneratedFile {
    * `once`: a starting point for the user (a handler stub), written only where no file exists.
    */
   ownership: 'generated' | 'once';
+  /**
+   * What the content was made from, when the emitter knows it without hashing the content (e.g. the memo
+   * key it was generated under): the same key always stands for the same content, under one compiler
+   * build. The writer then compares a file with the last run's by key instead of by content hash.
+   */
+  key?: string;
 }
 
 import type { TypeGenerator } from './ts/schema-to-ts';

@@ -27,11 +27,21 @@ export interface WriteReport {
   stamps: Record<string, OutputStamp>;
 }
 
-/** What a run knows of a generated file it wrote: if size and mtime still match, the content has `hash`. */
+/**
+ * What a run knows of a generated file it wrote: if size and mtime still match, the content has `hash`
+ * (empty when it was not computed) and was made from `key` (see GeneratedFile.key), if it has one.
+ */
 export interface OutputStamp {
   size: number;
   mtimeMs: number;
   hash: string;
+  key?: string;
+}
+
+/** A file's stamp: its key when it has one, else its content hash. */
+function stampOf(stat: { size: number; mtimeMs: number }, file: GeneratedFile, hash: string | undefined): OutputStamp {
+  if (file.key !== undefined) return { size: stat.size, mtimeMs: stat.mtimeMs, hash: hash ?? '', key: file.key };
+  return { size: stat.size, mtimeMs: stat.mtimeMs, hash: hash ?? contentHash(file.content) };
 }
 
 
@@ -71,7 +81,7 @@ export interface Comparison {
 
 /**
  * Compares the `generated` files with generated/ on disk. A file whose stamp from the last run (`known`)
- * still matches its size and mtime is compared by hash, without reading it; any other file is read.
+ * still matches its size and mtime is compared by key or hash, without reading it; any other file is read.
  */
 export function compareGenerated(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}): Comparison {
   const out: Comparison = { changed: [], unchanged: {} };
@@ -84,9 +94,13 @@ export function compareGenerated(root: string, files: readonly GeneratedFile[], 
     let hash: string | undefined;
     if (!stat) same = false;
     else if (stamp && stamp.size === stat.size && stamp.mtimeMs === stat.mtimeMs) {
-      same = (hash = contentHash(f.content)) === stamp.hash;
+      if (f.key !== undefined && stamp.key === f.key) {
+        same = true;
+        hash = stamp.hash || undefined;
+      } else if (stamp.hash) same = (hash = contentHash(f.content)) === stamp.hash;
+      else same = readIfExists(full) === f.content;
     } else same = readIfExists(full) === f.content;
-    if (same) out.unchanged[f.path] = { size: stat!.size, mtimeMs: stat!.mtimeMs, hash: hash ?? contentHash(f.content) };
+    if (same) out.unchanged[f.path] = stampOf(stat!, f, hash);
     else out.changed.push(f);
   }
   return out;
@@ -97,8 +111,8 @@ export interface GeneratedPlan {
   changed: string[];
   removed: string[];
   unchanged: string[];
-  /** The changed files' content, by path from the project root. */
-  contents: Map<string, string>;
+  /** The changed files, by path from the project root. */
+  contents: Map<string, GeneratedFile>;
   /** Stamps of the unchanged files (paths from the project root). */
   stamps: Record<string, OutputStamp>;
 }
@@ -117,7 +131,7 @@ export function planGenerated(root: string, files: readonly GeneratedFile[], kno
     changed: changed.map((f) => f.path.slice(prefix)).sort(),
     removed: listFiles(join(root, GENERATED_DIR)).filter((rel) => !wanted.has(rel)).sort(),
     unchanged: Object.keys(stamps).map((p) => p.slice(prefix)).sort(),
-    contents: new Map(changed.map((f) => [f.path, f.content])),
+    contents: new Map(changed.map((f) => [f.path, f])),
     stamps,
   };
 }
@@ -192,7 +206,7 @@ export function writeOutput(root: string, files: readonly GeneratedFile[], known
       // Staged under the same relative path, so that a cold compile's folders are made only once.
       const staged = `${STAGING_DIR}/files/${path.slice(GENERATED_DIR.length + 1)}`;
       dirs.ensure(dirname(join(root, staged)));
-      writeFileSync(join(root, staged), byPath.get(path)!);
+      writeFileSync(join(root, staged), byPath.get(path)!.content);
       return [staged, path] as [string, string];
     });
     // A first compile moves the whole staged tree into place with one rename.
@@ -204,7 +218,7 @@ export function writeOutput(root: string, files: readonly GeneratedFile[], known
     rmSync(staging, { recursive: true, force: true });
     for (const path of report.changed) {
       const stat = statSync(join(root, path), { throwIfNoEntry: false });
-      if (stat) report.stamps[path] = { size: stat.size, mtimeMs: stat.mtimeMs, hash: contentHash(byPath.get(path)!) };
+      if (stat) report.stamps[path] = stampOf(stat, byPath.get(path)!, undefined);
     }
   }
 

@@ -48,6 +48,27 @@ describe('writeOutput', () => {
     expect(writeOutput(root, [gen('a.ts', 'A'), gen('b.ts', 'B')], second.stamps).changed).toEqual([]);
   });
 
+  it('compares a file made from a key by key, and by content when the key changed', () => {
+    const root = project();
+    const keyed = (content: string, key: string): GeneratedFile => ({ ...gen('k.ts', content), key });
+    const first = writeOutput(root, [keyed('K1', 'key-1')]);
+    expect(first.stamps['generated/k.ts']).toEqual({ size: 2, mtimeMs: statSync(join(root, 'generated/k.ts')).mtimeMs, hash: '', key: 'key-1' });
+    // Same key: the same content, not hashed (a stamp is trusted as it is: the key stands for the content).
+    expect(writeOutput(root, [keyed('K1', 'key-1')], first.stamps).changed).toEqual([]);
+    // Another key with the same content: read and found the same, so not rewritten.
+    const other = writeOutput(root, [keyed('K1', 'key-2')], first.stamps);
+    expect(other.changed).toEqual([]);
+    expect(other.stamps['generated/k.ts']!.key).toBe('key-2');
+    // Another key and other content: written.
+    const changed = writeOutput(root, [keyed('K2', 'key-3')], other.stamps);
+    expect(changed.changed).toEqual(['generated/k.ts']);
+    expect(readFileSync(join(root, 'generated/k.ts'), 'utf8')).toBe('K2');
+    // Edited by hand (the stamp no longer matches): restored even though the key is the same.
+    writeFileSync(join(root, 'generated/k.ts'), 'hand edit');
+    expect(writeOutput(root, [keyed('K2', 'key-3')], changed.stamps).changed).toEqual(['generated/k.ts']);
+    expect(readFileSync(join(root, 'generated/k.ts'), 'utf8')).toBe('K2');
+  });
+
   it('never overwrites a file meant for the user', () => {
     const root = project();
     mkdirSync(join(root, 'handlers/x'), { recursive: true });

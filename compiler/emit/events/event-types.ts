@@ -138,7 +138,7 @@ export const emitEventTypes: Emitter = async (model, context) => {
       content = eventModule(e, code.get(detailTypeName(e))!);
       memo.set(keys[i]!, content);
     }
-    return { path: eventModulePath(e), content, ownership: 'generated' };
+    return { path: eventModulePath(e), content, ownership: 'generated', key: keys[i] };
   });
   const indexInput = [model.buses.map((b) => b.name), model.eventTypes.map((e) => [e.name, e.bus, e.source])];
   files.push({ path: EVENTS_INDEX, content: memoized(memo, indexInput, () => indexModule(model)), ownership: 'generated' });

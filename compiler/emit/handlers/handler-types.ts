@@ -115,7 +115,7 @@ export const emitHandlerTypes: Emitter = (model: RouteModel, context) => {
       content = handlerTypesModule(handlerModel(model, fn));
       memo.set(key, content);
     }
-    return { path: handlerTypesPath(fn), content, ownership: 'generated' as const };
+    return { path: handlerTypesPath(fn), content, ownership: 'generated' as const, key };
   });
   memo.save();
   return files;

@@ -47,7 +47,7 @@ export const emitRuntimeFiles: Emitter = async (_model, context) => {
         content = await renderTemplate(f.template, data);
         memo.set(key, content);
       }
-      return { path: f.path, content, ownership: 'generated' as const };
+      return { path: f.path, content, ownership: 'generated' as const, key };
     }),
   );
   memo.save();
