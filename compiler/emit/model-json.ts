@@ -2,10 +2,12 @@
 // deterministic JSON of the model (keys sorted, see json.ts) with the marker first. Recompiles reuse
 // the last model.json: an index (kept in the memo, and valid only for the content it was made for)
 // gives where each entry of the big lists (event types, routes, functions, queues) is, by the digest
-// of the entry's content, so that only entries that changed are serialized again.
+// of the entry's content, so that only entries that changed are serialized again. The file's key (see
+// GeneratedFile.key) is a hash of its outline: the text between entries and each entry's digest, so
+// that the big text itself is never hashed.
 import { jsonDigest } from '../model/json-text';
 import type { RouteModel } from '../model/types';
-import { contentHash } from './content-hash';
+import { digest as hash } from '../model/digest';
 import { JSON_MARKER_KEY, GENERATED_BY } from './marker';
 import { stableJsonAt } from './json';
 import { openMemo } from './ts/memo-cache';
@@ -21,8 +23,8 @@ const INDEXED_LISTS = new Set<string>(['eventTypes', 'routes', 'functions', 'que
 
 /** Where each indexed entry's text is in a model.json, by entry digest: [start, length]. */
 export interface ModelJsonIndex {
-  /** contentHash of the model.json it indexes. */
-  hash: string;
+  /** The key of the model.json it indexes. */
+  key: string;
   parts: Record<string, [number, number]>;
 }
 
@@ -30,9 +32,12 @@ export interface ModelJsonIndex {
 export function modelJson(model: RouteModel, previous?: { content: string; index: ModelJsonIndex }): { content: string; index: ModelJsonIndex } {
   const parts: Record<string, [number, number]> = {};
   const chunks: string[] = [];
+  // The text between entries, and each entry's digest: the same outline is the same text.
+  const outline: string[] = [];
   let length = 0;
   const push = (text: string): void => {
     chunks.push(text);
+    outline.push(text);
     length += text.length;
   };
   const entry = (value: object): void => {
@@ -40,7 +45,9 @@ export function modelJson(model: RouteModel, previous?: { content: string; index
     const known = previous?.index.parts[digest];
     const text = known ? previous!.content.slice(known[0], known[0] + known[1]) : stableJsonAt(value, VERBATIM_MODEL_KEYS, 2);
     parts[digest] = [length, text.length];
-    push(text);
+    chunks.push(text);
+    outline.push(`\u0000${digest}\u0000`);
+    length += text.length;
   };
   push(`{\n  ${JSON.stringify(JSON_MARKER_KEY)}: ${JSON.stringify(GENERATED_BY)}`);
   const record = model as unknown as Record<string, unknown>;
@@ -58,7 +65,7 @@ export function modelJson(model: RouteModel, previous?: { content: string; index
   }
   push('\n}\n');
   const content = chunks.join('');
-  return { content, index: { hash: contentHash(content), parts } };
+  return { content, index: { key: hash('sha1', outline.join(''), 'base64url'), parts } };
 }
 
 const INDEX_KEY = 'index';
@@ -70,7 +77,7 @@ export const emitModelJson: Emitter = (model, context) => {
   if (last) {
     try {
       const index = JSON.parse(memo.get(INDEX_KEY) ?? 'null') as ModelJsonIndex | null;
-      if (index && index.hash === last.hash) previous = { content: last.content, index };
+      if (index && last.key !== undefined && index.key === last.key) previous = { content: last.content, index };
     } catch {
       // an unreadable index: serialize everything
     }
@@ -78,5 +85,5 @@ export const emitModelJson: Emitter = (model, context) => {
   const { content, index } = modelJson(model, previous);
   memo.set(INDEX_KEY, JSON.stringify(index));
   memo.save();
-  return [{ path: MODEL_PATH, content, ownership: 'generated' }];
+  return [{ path: MODEL_PATH, content, ownership: 'generated', key: index.key }];
 };

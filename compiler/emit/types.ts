@@ -32,10 +32,11 @@ export interface EmitContext {
    */
   existingFiles?: ReadonlySet<string>;
   /**
-   * A generated file as the last successful compile wrote it, if it is untouched since (its content and
-   * content hash); emitters may reuse parts of it, as a memo. Undefined: nothing to reuse.
+   * A generated file as the last successful compile wrote it, if it is untouched since (its content, and
+   * its content hash or key as stamped, see GeneratedFile.key); emitters may reuse parts of it, as a memo.
+   * Undefined: nothing to reuse.
    */
-  previous?: (path: string) => { content: string; hash: string } | undefined;
+  previous?: (path: string) => { content: string; hash: string; key?: string } | undefined;
   /** Another thread that generates TypeScript from schemas, to share a big generation with (same output). */
   typeGenerator?: TypeGenerator;
 }

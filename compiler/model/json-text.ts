@@ -15,11 +15,14 @@ export function jsonText(value: object): string {
   return text;
 }
 
-/** A content hash of jsonText(value): a memo key. */
+/**
+ * A content hash of jsonText(value): a memo key. The text is not kept when only the digest was asked
+ * for (thousands of entry texts kept alive cost the garbage collector more than they save).
+ */
 export function jsonDigest(value: object): string {
   let digest = digests.get(value);
   if (digest === undefined) {
-    digest = hash('sha1', jsonText(value), 'base64url');
+    digest = hash('sha1', texts.get(value) ?? JSON.stringify(value), 'base64url');
     digests.set(value, digest);
   }
   return digest;

@@ -59,7 +59,11 @@ export function rulePattern(eventTypes: readonly EventType[], extras: ReadonlyMa
 
 /** Whether any match value in the pattern is a `wildcard` (a quota counts such rules per bus). */
 export function usesWildcard(value: JsonValue): boolean {
-  if (Array.isArray(value)) return value.some(usesWildcard);
+  if (Array.isArray(value)) {
+    for (const item of value) if (usesWildcard(item)) return true;
+    return false;
+  }
   if (!isObject(value)) return false;
-  return Object.entries(value).some(([k, v]) => k === 'wildcard' || usesWildcard(v));
+  for (const key in value) if (key === 'wildcard' || usesWildcard(value[key]!)) return true;
+  return false;
 }

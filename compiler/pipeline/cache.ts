@@ -186,13 +186,13 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
 }
 
 /** The content of a generated file the last run stamped, if its size and mtime still match the stamp. */
-export function untouchedOutput(root: string, path: string, stamp: OutputStamp | undefined): { content: string; hash: string } | undefined {
+export function untouchedOutput(root: string, path: string, stamp: OutputStamp | undefined): { content: string; hash: string; key?: string } | undefined {
   if (!stamp) return undefined;
   try {
     const full = join(root, path);
     const s = statSync(full);
     if (s.size !== stamp.size || s.mtimeMs !== stamp.mtimeMs) return undefined;
-    return { content: readText(full), hash: stamp.hash };
+    return { content: readText(full), hash: stamp.hash, key: stamp.key };
   } catch {
     return undefined;
   }

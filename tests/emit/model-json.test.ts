@@ -62,10 +62,22 @@ describe('model.json', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eventroutes-model-json-'));
     dirs.push(dir);
     const emit = (previousContent: string) =>
-      emitModelJson(model, { cacheDir: dir, previous: (path) => (path === MODEL_PATH ? { content: previousContent, hash: contentHash(previousContent) } : undefined) }) as { content: string }[];
-    expect(emit(first.content)[0]!.content).toBe(first.content); // the index is saved in the memo
+      emitModelJson(model, { cacheDir: dir, previous: (path) => (path === MODEL_PATH ? { content: previousContent, hash: contentHash(previousContent), key: previousContent === first.content ? first.index.key : 'another' } : undefined) }) as { content: string; key: string }[];
+    const emitted = emit(first.content)[0]!;
+    expect(emitted.content).toBe(first.content); // the index is saved in the memo
+    expect(emitted.key).toBe(first.index.key);
     // The memo's index now describes first.content; a different last file must not be sliced with it.
     const other = first.content.replace(/"/g, "'");
     expect(emit(other)[0]!.content).toBe(first.content);
+  });
+
+  it('has a key that changes with its text and only with it', async () => {
+    const model = await exampleModel();
+    const first = modelJson(model);
+    expect(modelJson(model).index.key).toBe(first.index.key);
+    const renamed: RouteModel = { ...model, routes: model.routes.map((r, i) => (i === 0 ? { ...r, description: `${r.description} (edited)` } : r)) };
+    expect(modelJson(renamed).index.key).not.toBe(first.index.key);
+    const project: RouteModel = { ...model, project: `${model.project}x` };
+    expect(modelJson(project).index.key).not.toBe(first.index.key);
   });
 });

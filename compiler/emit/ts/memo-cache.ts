@@ -7,7 +7,7 @@
 // Without a cache folder (or with an unreadable file) a memo starts empty: the output is the same,
 // only slower.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { readText } from '../../load/read-text';
@@ -39,12 +39,16 @@ const LIBRARIES = ['json-schema-to-typescript', 'handlebars'];
 
 let version: string | undefined;
 
-/** The version of the code that generates: the running compiler (its bundle, or this source file) and LIBRARIES. */
+/**
+ * The version of the code that generates: the running compiler (its bundle, or this source file: its
+ * size and time, as for the compile cache, see cli/commands/compile.ts) and LIBRARIES.
+ */
 export function codeVersion(): string {
   if (version === undefined) {
     const hash = createHash('sha256');
     try {
-      hash.update(readFileSync(__filename));
+      const s = statSync(__filename);
+      hash.update(`${s.size}-${s.mtimeMs}`);
     } catch {
       hash.update('unknown compiler');
     }
