@@ -6,8 +6,11 @@
 //                        (every recompile that parses a changed file loads it).
 //   dist/validators.cjs  ajv standalone code for the route-file schema and the JSON Schema
 //                        meta-schema, so that no schema is compiled at run time.
+//   dist/*.v8cache       the V8 code cache of those bundles (bin/code-cache.cjs), from a warm-up compile.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,3 +58,27 @@ const code = standaloneCode(ajv, { routeFile: ROUTE_FILE_SCHEMA_ID, jsonSchema: 
 writeFileSync(join(dist, 'validators.cjs'), code);
 rmSync(setupBundle);
 writeFileSync(join(dist, '.stamp'), 'built\n');
+
+// The V8 code cache of the bundles (bin/code-cache.cjs): made by a warm-up on a copy of the example
+// system (a first compile, then a recompile after an edit, which writes the cache). Without it the
+// first commands after a build make the cache themselves; nothing else depends on it.
+warmUpCodeCache();
+
+function warmUpCodeCache() {
+  for (const f of readdirSync(dist)) if (f.endsWith('.v8cache')) rmSync(join(dist, f), { force: true });
+  const bin = join(here, 'bin', 'eventroutes.cjs');
+  const example = join(here, '..', 'routes');
+  if (!existsSync(example)) return;
+  const project = mkdtempSync(join(tmpdir(), 'eventroutes-warm-up-'));
+  try {
+    cpSync(example, join(project, 'routes'), { recursive: true });
+    const run = (mode) => spawnSync(process.execPath, [bin, 'compile'], { cwd: project, encoding: 'utf8', env: { ...process.env, EVENTROUTES_CODE_CACHE: mode } });
+    const first = run('off');
+    const file = readdirSync(join(project, 'routes')).filter((f) => f.endsWith('.yaml')).sort()[0];
+    if (file) writeFileSync(join(project, 'routes', file), `${readFileSync(join(project, 'routes', file), 'utf8')}\n# warm-up edit\n`);
+    const second = run('write');
+    if (first.status !== 0 || second.status !== 0) console.warn(`build: the code-cache warm-up compile failed (exit ${first.status}, ${second.status}); commands will make the cache themselves`);
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `eventroutes` command. Runs the bundled command line in compiler/dist/, rebuilding it first
-// when a source file under compiler/ is newer than the bundle (a fresh checkout, or a local edit).
+// when a source file under compiler/ is newer than the bundle (a fresh checkout, or a local edit),
+// through a V8 code cache (code-cache.cjs).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -38,8 +39,13 @@ for (const stream of [process.stdout, process.stderr]) {
     throw err;
   });
 }
+const codeCache = require('./code-cache.cjs');
+codeCache.install(path.dirname(bundle));
 require(bundle).main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+    codeCache.save();
+  },
   (err) => {
     process.stderr.write(`eventroutes: internal error: ${err && err.message ? err.message : String(err)}\n`);
     process.stderr.write('This is a bug in eventroutes, not in your route files. Please report it with the command you ran.\n');

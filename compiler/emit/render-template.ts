@@ -23,8 +23,10 @@ export function templatesDir(): string {
   return found;
 }
 
+/** Loaded with require, not import(): see emit/ts/schema-to-ts.ts (loadCompile). */
 function load(): Promise<HandlebarsModule> {
-  handlebars ??= import('handlebars').then((mod: HandlebarsModule & { default?: HandlebarsModule }) => mod.default ?? mod);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  handlebars ??= Promise.resolve().then(() => require('handlebars') as HandlebarsModule & { default?: HandlebarsModule }).then((mod) => mod.default ?? mod);
   return handlebars;
 }
 

@@ -92,14 +92,16 @@ export function compareGenerated(root: string, files: readonly GeneratedFile[], 
     const stamp = known[f.path];
     let same: boolean;
     let hash: string | undefined;
+    // A file of another size is another file: no need to read or hash it.
+    const sameAsRead = (): boolean => Buffer.byteLength(f.content) === stat!.size && readIfExists(full) === f.content;
     if (!stat) same = false;
     else if (stamp && stamp.size === stat.size && stamp.mtimeMs === stat.mtimeMs) {
       if (f.key !== undefined && stamp.key === f.key) {
         same = true;
         hash = stamp.hash || undefined;
       } else if (stamp.hash) same = (hash = contentHash(f.content)) === stamp.hash;
-      else same = readIfExists(full) === f.content;
-    } else same = readIfExists(full) === f.content;
+      else same = sameAsRead();
+    } else same = sameAsRead();
     if (same) out.unchanged[f.path] = stampOf(stat!, f, hash);
     else out.changed.push(f);
   }

@@ -50,8 +50,11 @@ function cleanJsttOutput(raw: string): string {
   return raw.replace(PATTERN_PROPERTY_DOC, 'Keys matching the pattern "$1" (patternProperties).');
 }
 
+// Loaded with require, not import(): the command line runs its bundle from a V8 code cache
+// (bin/code-cache.cjs), where a dynamic import() has no loader.
 async function loadCompile(): Promise<Compile> {
-  const jstt = await import('json-schema-to-typescript');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const jstt = require('json-schema-to-typescript') as typeof import('json-schema-to-typescript');
   return jstt.compile as unknown as Compile;
 }
 
