@@ -4,10 +4,19 @@ import { digest } from './digest';
 
 /** "large-order-alert" -> "LargeOrderAlert"; "orders/score-fraud" -> "OrdersScoreFraud". */
 export function constructId(name: string): string {
-  const parts = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const id = parts.map((p) => p[0].toUpperCase() + p.slice(1)).join('');
-  return /^[0-9]/.test(id) ? `N${id}` : id || 'Unnamed';
+  let id = constructIds.get(name);
+  if (id === undefined) {
+    const parts = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+    const joined = parts.map((p) => p[0].toUpperCase() + p.slice(1)).join('');
+    id = /^[0-9]/.test(joined) ? `N${joined}` : joined || 'Unnamed';
+    if (constructIds.size > 100_000) constructIds.clear(); // a long watch session stays bounded
+    constructIds.set(name, id);
+  }
+  return id;
 }
+
+/** The ids already derived: every name is asked for several times per compile (checks, model, stacks). */
+const constructIds = new Map<string, string>();
 
 export const MAX_TARGET_ID = 64;
 

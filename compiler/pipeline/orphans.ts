@@ -1,27 +1,32 @@
 // The files under handlers/: which exist (for the compile key and the stubs not to render again), and
 // which are handlers without a route (orphans, ER8001).
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { RouteModel } from '../model/types';
 
 export const HANDLERS_DIR = 'handlers';
 
-function tsFiles(dir: string, prefix = ''): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+function tsFiles(dir: string, prefix: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return; // no such folder (yet)
+  }
+  for (const entry of entries) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) out.push(...tsFiles(join(dir, entry.name), rel));
+      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) tsFiles(`${dir}${sep}${entry.name}`, rel, out);
     } else if (entry.name.endsWith('.ts')) out.push(rel);
   }
-  return out;
 }
 
 /** Every TypeScript file under handlers/ (relative to it, tests included), sorted. */
 export function handlerFileList(root: string): string[] {
-  return tsFiles(join(root, HANDLERS_DIR)).sort();
+  const out: string[] = [];
+  tsFiles(join(root, HANDLERS_DIR), '', out);
+  return out.sort();
 }
 
 /** Shared code lives in folders named lib/ or shared/; tests and declarations are not handlers. */

@@ -6,7 +6,7 @@
 // a crash after it is finished by the next run (`recoverGenerated`). Unchanged files are never
 // rewritten. Files meant for the user (handler stubs) are created only where none exists.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { readText } from '../load/read-text';
 import { contentHash } from '../emit/content-hash';
 import type { GeneratedFile } from '../emit/types';
@@ -52,12 +52,16 @@ interface Journal {
   deletes: string[];
 }
 
-function listFiles(dir: string, prefix = ''): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+function listFiles(dir: string, prefix = '', out: string[] = []): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out; // no such folder (yet)
+  }
+  for (const entry of entries) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...listFiles(join(dir, entry.name), rel));
+    if (entry.isDirectory()) listFiles(`${dir}${sep}${entry.name}`, rel, out);
     else out.push(rel);
   }
   return out;

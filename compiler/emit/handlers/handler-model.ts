@@ -80,7 +80,12 @@ function indexOf(model: RouteModel): ModelIndex {
   if (!index) {
     const senders = new Map<string, { route: Route; target: SqsTarget }[]>();
     for (const route of model.routes) {
-      for (const target of route.targets) if (target.kind === 'sqs') senders.set(target.queue, [...(senders.get(target.queue) ?? []), { route, target }]);
+      for (const target of route.targets) {
+        if (target.kind !== 'sqs') continue;
+        const list = senders.get(target.queue);
+        if (list) list.push({ route, target });
+        else senders.set(target.queue, [{ route, target }]);
+      }
     }
     index = {
       routes: new Map(model.routes.map((r) => [r.name, r])),

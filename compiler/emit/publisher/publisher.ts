@@ -60,6 +60,18 @@ function members(e: EventType, name: string, env: string): Members {
   };
 }
 
+/** Members as one memo value: `<spec length> <publish length>\n` then the three texts (no escaping to undo). */
+function packMembers(m: Members): string {
+  return `${m.spec.length} ${m.publish.length}\n${m.spec}${m.publish}${m.entry}`;
+}
+
+function unpackMembers(text: string): Members {
+  const end = text.indexOf('\n');
+  const [spec, publish] = text.slice(0, end).split(' ').map(Number) as [number, number];
+  const start = end + 1;
+  return { spec: text.slice(start, start + spec), publish: text.slice(start + spec, start + spec + publish), entry: text.slice(start + spec + publish) };
+}
+
 /** generated/publish.ts; `memo` keeps each event type's members, so a change reprints only its own. */
 export function publisherModule(model: RouteModel, memo: Memo = openMemo(undefined, 'publisher')): string {
   const types = model.eventTypes.filter((e) => e.publishable);
@@ -68,7 +80,7 @@ export function publisherModule(model: RouteModel, memo: Memo = openMemo(undefin
   const parts = types.map((e) => {
     const name = names.get(e.name)!;
     const env = envs.get(e.bus)!;
-    return JSON.parse(memoized(memo, [objectKey(e), name, env], () => JSON.stringify(members(e, name, env)))) as Members;
+    return unpackMembers(memoized(memo, [objectKey(e), name, env], () => packMembers(members(e, name, env))));
   });
   // Without publishable event types the module keeps its exports but imports only what it uses.
   const some = types.length > 0;
