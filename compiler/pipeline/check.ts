@@ -109,7 +109,6 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem, locate: (file, pointer) => (texts.has(file) ? parse(file).locate(pointer, true) : undefined) });
     timings.lap('model');
     const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, built.reporter, cache);
-    checkModelLimits(built.model, built.reporter);
     checkHandlerPaths(root, built.model, built.reporter, options.handlerFiles);
 
     // Names the generated TypeScript needs (ER8002), located at the event type's declaration.
@@ -118,7 +117,8 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
       built.reporter.add(where?.file ?? d.file, { code: d.code, severity: d.severity, pointer: where?.pointer ?? d.pointer, message: d.message, hint: d.hint, atKey: true });
     }
     timings.lap('schema checks');
-    const routeTests = checkRoutes(built.model, built.reporter, cache);
+    const { tests: routeTests, wildcard } = checkRoutes(built.model, built.reporter, cache);
+    checkModelLimits(built.model, built.reporter, wildcard);
     const testChecks = testEventChecks(built.model);
     timings.lap('route checks');
 

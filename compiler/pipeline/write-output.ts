@@ -91,7 +91,7 @@ export function compareGenerated(root: string, files: readonly GeneratedFile[], 
   const out: Comparison = { changed: [], unchanged: {} };
   for (const f of files) {
     if (f.ownership !== 'generated') continue;
-    const full = join(root, f.path);
+    const full = `${root}${sep}${f.path}`; // emitters' paths are relative and normalized (checked by writeOutput)
     const stat = statSync(full, { throwIfNoEntry: false });
     const stamp = known[f.path];
     let same: boolean;
@@ -191,7 +191,7 @@ function applyJournal(root: string, journal: Journal): void {
 /** Writes `files` (and `compared`: files compared already); `known` are the stamps the last run left (see planGenerated). */
 export function writeOutput(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}, compared?: Comparison): WriteReport {
   for (const f of [...files, ...(compared?.changed ?? [])]) {
-    if (f.ownership === 'generated' && !f.path.startsWith(`${GENERATED_DIR}/`)) throw new Error(`generated file outside ${GENERATED_DIR}/: ${f.path}`);
+    if (f.ownership === 'generated' && (!f.path.startsWith(`${GENERATED_DIR}/`) || f.path.split('/').includes('..'))) throw new Error(`generated file outside ${GENERATED_DIR}/: ${f.path}`);
   }
   recoverGenerated(root);
   const plan = planGenerated(root, files, known, compared);

@@ -1,17 +1,29 @@
-// Everything checked per route with the pattern engine (the filter, the route tests), memoized by the
-// route's content: a recompile re-checks only the routes whose filter, tests or event types changed.
+// Everything checked per route with the pattern engine (the filter, the route tests) and the quota on
+// its pattern's size, memoized by the route's content: a recompile re-checks only the routes whose
+// filter, tests or event types changed.
 import { digest } from '../model/digest';
 import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
 import { escapePointerToken } from '../diagnostics/pointer';
 import type { Reporter } from '../model/context';
 import { jsonDigest } from '../model/json-text';
-import type { RouteModel } from '../model/types';
+import type { Route, RouteModel } from '../model/types';
+import { codeInfo } from '../diagnostics/codes';
+import { usesWildcard } from '../model/rule-pattern';
+import { LIMITS, PATTERN_BINDING_SIZE } from './limits';
 import { checkRouteFilter } from './filters';
 import { runRouteTests, type RouteTestResult } from './route-tests';
 
 export interface RouteCheck {
   diagnostics: UnlocatedDiagnostic[];
   tests: RouteTestResult[];
+  /** Whether its pattern uses wildcard (a quota counts such rules per bus, see limits.ts). */
+  wildcard: boolean;
+}
+
+/** The route checks' verdicts: every route test's result, and the routes whose patterns use wildcard. */
+export interface RouteChecks {
+  tests: RouteTestResult[];
+  wildcard: Set<string>;
 }
 
 export interface RouteCheckMemo {
@@ -19,11 +31,12 @@ export interface RouteCheckMemo {
   putRouteCheck(key: string, check: RouteCheck): void;
 }
 
-/** Checks every route (from the memo where its content is unchanged); returns all test results. */
-export function checkRoutes(model: RouteModel, reporter: Reporter, memo?: RouteCheckMemo): RouteTestResult[] {
+/** Checks every route (from the memo where its content is unchanged). */
+export function checkRoutes(model: RouteModel, reporter: Reporter, memo?: RouteCheckMemo): RouteChecks {
   const types = new Map(model.eventTypes.map((t) => [t.name, t]));
   // Keys share the JSON digests of model entries with the emitters (model/json-text.ts).
   const results: RouteTestResult[] = [];
+  const wildcard = new Set<string>();
   for (const route of model.routes) {
     if (route.trigger.kind !== 'pattern') continue;
     const key = digest('sha1', JSON.stringify([jsonDigest(route), route.eventTypes.map((n) => jsonDigest(types.get(n)!))]), 'hex');
@@ -31,11 +44,32 @@ export function checkRoutes(model: RouteModel, reporter: Reporter, memo?: RouteC
     if (!check) {
       const base = `/routes/${escapePointerToken(route.name)}`;
       const tests = runRouteTests(route, base);
-      check = { diagnostics: [...checkRouteFilter(route, base, route.eventTypes.map((n) => types.get(n)!)), ...tests.diagnostics], tests: tests.results };
+      const pattern = patternQuotas(route, base);
+      check = { diagnostics: [...checkRouteFilter(route, base, route.eventTypes.map((n) => types.get(n)!)), ...tests.diagnostics, ...pattern.diagnostics], tests: tests.results, wildcard: pattern.wildcard };
       memo?.putRouteCheck(key, check);
     }
     for (const d of check.diagnostics) reporter.add(route.file, d);
     for (const t of check.tests) results.push({ ...t, file: route.file });
+    if (check.wildcard) wildcard.add(route.name);
   }
-  return results;
+  return { tests: results, wildcard };
+}
+
+/** ER4003 when the rule's pattern, as deployed, is over the size quota; and whether it uses wildcard. */
+function patternQuotas(route: Route, base: string): { diagnostics: UnlocatedDiagnostic[]; wildcard: boolean } {
+  if (route.trigger.kind !== 'pattern') return { diagnostics: [], wildcard: false };
+  const text = JSON.stringify(route.trigger.pattern);
+  const size = text.length + route.trigger.bindings.length * PATTERN_BINDING_SIZE;
+  const diagnostics: UnlocatedDiagnostic[] = [];
+  if (size > LIMITS.patternSize) {
+    diagnostics.push({
+      code: 'ER4003',
+      severity: codeInfo('ER4003').severity,
+      pointer: route.filter ? `${base}/filter` : `${base}/on`,
+      message: `the rule's event pattern is ${size} characters with its source and detail-type`,
+      hint: `the "Event pattern size" quota is ${LIMITS.patternSize} characters: shorten the filter, or split the route`,
+      atKey: true,
+    });
+  }
+  return { diagnostics, wildcard: text.includes('"wildcard"') && usesWildcard(route.trigger.pattern) };
 }
