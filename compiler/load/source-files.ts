@@ -2,7 +2,8 @@
 // a content hash (the cache key of everything derived from the file).
 import { digest } from '../model/digest';
 import { isAscii } from 'node:buffer';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readBytes } from './text-io';
 import { isAbsolute, join, relative, sep } from 'node:path';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -68,7 +69,7 @@ export function readSourceFile(root: string, path: string): ReadResult {
     if (statSync(full).size > MAX_FILE_BYTES) {
       return { ok: false, path, code: 'ER1008', message: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, hint: 'split it into several route files' };
     }
-    buffer = readFileSync(full);
+    buffer = readBytes(full); // valid until the next read: decoded and hashed below
   } catch (err) {
     return { ok: false, path, code: 'ER1009', message: `cannot read the file: ${(err as Error).message}`, hint: 'check that the file exists and is readable' };
   }

@@ -9,9 +9,9 @@
 //     that a recompile with no change only hashes the inputs, checks the outputs are untouched, and
 //     prints the summary, without loading the rest.
 // A cache entry is only a shortcut: deleting the folder never changes what compile produces.
-import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readText } from '../load/read-text';
+import { readText, writeText } from '../load/text-io';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { MetaSchemaErrors, MetaSchemaMemo } from '../validate/event-schemas';
 import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
@@ -70,7 +70,7 @@ function writeJson(dir: string, name: string, value: unknown): void {
   try {
     mkdirSync(dir, { recursive: true });
     const tmp = join(dir, `${name}.${process.pid}`);
-    writeFileSync(tmp, JSON.stringify(value));
+    writeText(tmp, JSON.stringify(value));
     renameSync(tmp, join(dir, name));
   } catch {
     // A read-only tree: compile still works, only without the cache.

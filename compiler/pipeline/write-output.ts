@@ -7,7 +7,7 @@
 // rewritten. Files meant for the user (handler stubs) are created only where none exists.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import { readText } from '../load/read-text';
+import { readText, writeText } from '../load/text-io';
 import { contentHash } from '../emit/content-hash';
 import type { GeneratedFile } from '../emit/types';
 
@@ -212,7 +212,7 @@ export function writeOutput(root: string, files: readonly GeneratedFile[], known
       // Staged under the same relative path, so that a cold compile's folders are made only once.
       const staged = `${STAGING_DIR}/files/${path.slice(GENERATED_DIR.length + 1)}`;
       dirs.ensure(dirname(join(root, staged)));
-      writeFileSync(join(root, staged), byPath.get(path)!.content);
+      writeText(join(root, staged), byPath.get(path)!.content);
       return [staged, path] as [string, string];
     });
     // A first compile moves the whole staged tree into place with one rename.
@@ -234,7 +234,7 @@ export function writeOutput(root: string, files: readonly GeneratedFile[], known
     const full = join(root, f.path);
     dirs.ensure(dirname(full));
     try {
-      writeFileSync(full, f.content, { flag: 'wx' }); // never replaces a file the user may have edited
+      writeText(full, f.content, 'wx'); // never replaces a file the user may have edited
       report.created.push(f.path);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

@@ -7,10 +7,10 @@
 // Without a cache folder (or with an unreadable file) a memo starts empty: the output is the same,
 // only slower.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { readText } from '../../load/read-text';
+import { readText, writeText } from '../../load/text-io';
 import { jsonDigest } from '../../model/json-text';
 import { digest } from '../../model/digest';
 
@@ -109,26 +109,36 @@ export function formatShard(entries: ReadonlyMap<string, string>, version: strin
   return `${MEMO_FORMAT} ${version}\n${keys.map((k) => `${k} ${entries.get(k)!.length}\n`).join('')}\n${keys.map((k) => entries.get(k)!).join('')}`;
 }
 
-/** Opens memo `name` in `cacheDir`; entries of another code version are ignored. */
+/**
+ * Opens memo `name` in `cacheDir`; entries of another code version are ignored. A shard file is read
+ * when one of its keys is first asked for: a compile that asks nothing of a memo (every handler stub
+ * exists, say) reads none of it, and leaves it as it is.
+ */
 export function openMemo(cacheDir: string | undefined, name: string): Memo {
   const current = cacheDir === undefined ? '' : codeVersion();
   const fileOf = (shard: number): string => join(cacheDir!, shardFileName(name, shard));
-  const stored: Map<string, string>[] = Array.from({ length: SHARDS }, () => new Map());
-  if (cacheDir !== undefined) {
-    for (let shard = 0; shard < SHARDS; shard++) {
-      try {
-        stored[shard] = parseShard(readText(fileOf(shard)), current);
-      } catch {
-        // Missing or unreadable: that shard starts empty.
+  const stored: (Map<string, string> | undefined)[] = new Array(SHARDS).fill(undefined);
+  const load = (shard: number): Map<string, string> => {
+    let entries = stored[shard];
+    if (!entries) {
+      entries = new Map();
+      if (cacheDir !== undefined) {
+        try {
+          entries = parseShard(readText(fileOf(shard)), current);
+        } catch {
+          // Missing or unreadable: that shard starts empty.
+        }
       }
+      stored[shard] = entries;
     }
-  }
+    return entries;
+  };
   const used: Map<string, string>[] = Array.from({ length: SHARDS }, () => new Map());
   const added = new Set<number>();
   return {
     get(key) {
       const shard = shardOf(key);
-      const value = stored[shard]!.get(key);
+      const value = load(shard).get(key);
       if (value !== undefined) used[shard]!.set(key, value);
       return value;
     },
@@ -141,12 +151,13 @@ export function openMemo(cacheDir: string | undefined, name: string): Memo {
     save() {
       if (cacheDir === undefined) return;
       for (let shard = 0; shard < SHARDS; shard++) {
-        if (!added.has(shard) && used[shard]!.size === stored[shard]!.size) continue;
+        // Unchanged, or never read (its entries, unasked for, stay for a later compile).
+        if (!added.has(shard) && (stored[shard] === undefined || used[shard]!.size === stored[shard]!.size)) continue;
         const file = fileOf(shard);
         const tmp = `${file}.${process.pid}.tmp`;
         try {
           mkdirSync(cacheDir, { recursive: true });
-          writeFileSync(tmp, formatShard(used[shard]!, current));
+          writeText(tmp, formatShard(used[shard]!, current));
           renameSync(tmp, file);
         } catch {
           // A memo that cannot be written costs time on the next compile, never correctness.

@@ -1,0 +1,67 @@
+// Reads and writes the files the compiler keeps itself (caches, generated files) as text, through one
+// reused buffer. Fresh memory is costly here: every page a process touches for the first time is a
+// page fault, and a recompile moves tens of megabytes (model.json alone is read, rebuilt and written
+// at 6 MB in a big project). Reading into the same buffer each time, and encoding into it to write,
+// touches those pages once per process instead of once per file.
+//
+// Decoding: a buffer decoded with toString is about twice as fast as readFileSync(path, 'utf8') on
+// Node 20, and ASCII text (most generated code and JSON) decodes faster still as latin1, which gives
+// the same string for it.
+import { isAscii } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+
+/** Files bigger than this are read and written with buffers of their own. */
+const MAX_SCRATCH = 64 * 1024 * 1024;
+let scratch = Buffer.allocUnsafe(0);
+
+function scratchOf(size: number): Buffer {
+  if (size > MAX_SCRATCH) return Buffer.allocUnsafe(size);
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, Math.min(MAX_SCRATCH, scratch.length * 2), 64 * 1024));
+  return scratch;
+}
+
+/**
+ * The bytes of a file, in a buffer that is only valid until the next readBytes or writeText (decode or
+ * hash it at once).
+ */
+export function readBytes(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    let size = fstatSync(fd).size;
+    let buffer = scratchOf(size + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length === buffer.length) {
+        // The file grew while being read: read on into a bigger buffer.
+        size = length * 2;
+        const bigger = Buffer.allocUnsafe(size);
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readText(path: string): string {
+  const bytes = readBytes(path);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+/** Writes `text` as UTF-8 (`flag` as for fs.openSync: 'w' replaces, 'wx' fails when the file exists). */
+export function writeText(path: string, text: string, flag = 'w'): void {
+  const size = Buffer.byteLength(text);
+  const buffer = scratchOf(size);
+  const length = buffer.write(text, 0, size, 'utf8');
+  const fd = openSync(path, flag);
+  try {
+    for (let at = 0; at < length; ) at += writeSync(fd, buffer, at, length - at);
+  } finally {
+    closeSync(fd);
+  }
+}
