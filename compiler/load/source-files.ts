@@ -2,8 +2,8 @@
 // a content hash (the cache key of everything derived from the file).
 import { digest } from '../model/digest';
 import { isAscii } from 'node:buffer';
-import { readdirSync, statSync } from 'node:fs';
-import { readBytes } from './text-io';
+import { readdirSync } from 'node:fs';
+import { FileTooLarge, readBytes } from './text-io';
 import { isAbsolute, join, relative, sep } from 'node:path';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -66,11 +66,11 @@ export function readSourceFile(root: string, path: string): ReadResult {
   try {
     // A plain relative path (a listed route file) is joined by concatenation: path.join costs more than the read.
     const full = path.includes('..') || isAbsolute(path) ? join(root, path) : `${root}${sep}${path}`;
-    if (statSync(full).size > MAX_FILE_BYTES) {
+    buffer = readBytes(full, MAX_FILE_BYTES); // valid until the next read: decoded and hashed below
+  } catch (err) {
+    if (err instanceof FileTooLarge) {
       return { ok: false, path, code: 'ER1008', message: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, hint: 'split it into several route files' };
     }
-    buffer = readBytes(full); // valid until the next read: decoded and hashed below
-  } catch (err) {
     return { ok: false, path, code: 'ER1009', message: `cannot read the file: ${(err as Error).message}`, hint: 'check that the file exists and is readable' };
   }
   let text: string;

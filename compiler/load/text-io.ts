@@ -20,14 +20,18 @@ function scratchOf(size: number): Buffer {
   return scratch;
 }
 
+/** A file over the size readBytes was allowed. */
+export class FileTooLarge extends Error {}
+
 /**
  * The bytes of a file, in a buffer that is only valid until the next readBytes or writeText (decode or
- * hash it at once).
+ * hash it at once). Throws FileTooLarge, without reading, when the file has more than `maxBytes`.
  */
-export function readBytes(path: string): Buffer {
+export function readBytes(path: string, maxBytes = Infinity): Buffer {
   const fd = openSync(path, 'r');
   try {
     let size = fstatSync(fd).size;
+    if (size > maxBytes) throw new FileTooLarge(`${path} has ${size} bytes`);
     let buffer = scratchOf(size + 1);
     let length = 0;
     for (;;) {

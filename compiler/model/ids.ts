@@ -6,9 +6,21 @@ import { digest } from './digest';
 export function constructId(name: string): string {
   let id = constructIds.get(name);
   if (id === undefined) {
-    const parts = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-    const joined = parts.map((p) => p[0].toUpperCase() + p.slice(1)).join('');
-    id = /^[0-9]/.test(joined) ? `N${joined}` : joined || 'Unnamed';
+    // Words are runs of ASCII letters and digits; each starts upper-case (a scan: thousands of names per compile).
+    let joined = '';
+    let start = true;
+    for (let i = 0; i < name.length; i++) {
+      const c = name.charCodeAt(i);
+      const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      if (!alnum) {
+        start = true;
+        continue;
+      }
+      joined += start && c >= 97 ? String.fromCharCode(c - 32) : name[i];
+      start = false;
+    }
+    const first = joined.charCodeAt(0);
+    id = first >= 48 && first <= 57 ? `N${joined}` : joined || 'Unnamed';
     if (constructIds.size > 100_000) constructIds.clear(); // a long watch session stays bounded
     constructIds.set(name, id);
   }
