@@ -39,7 +39,9 @@ export function checkRoutes(model: RouteModel, reporter: Reporter, memo?: RouteC
   const wildcard = new Set<string>();
   for (const route of model.routes) {
     if (route.trigger.kind !== 'pattern') continue;
-    const key = digest('sha1', JSON.stringify([jsonDigest(route), route.eventTypes.map((n) => jsonDigest(types.get(n)!))]), 'hex');
+    let inputs = jsonDigest(route);
+    for (const n of route.eventTypes) inputs += ` ${jsonDigest(types.get(n)!)}`;
+    const key = digest('sha1', inputs, 'hex');
     let check = memo?.routeCheck(key);
     if (!check) {
       const base = `/routes/${escapePointerToken(route.name)}`;

@@ -6,7 +6,8 @@ import type { EventType, LambdaFunction, Queue, Route, RouteModel, SqsTarget, Ta
 import { inputSample, inputType } from '../narrow/input-type';
 import { narrowEvent, type NarrowedEvent } from '../narrow/narrow-event';
 import { unionType } from '../narrow/render';
-import { contentKey, objectKey } from '../ts/memo-cache';
+import { objectKey } from '../ts/memo-cache';
+import { digest } from '../../model/digest';
 import { pascalCase } from '../ts/names';
 
 export const HANDLER_TYPES_DIR = 'generated/handlers';
@@ -136,7 +137,11 @@ function perFunction<T>(compute: (model: RouteModel, fn: LambdaFunction) => T): 
 }
 
 /** The content hash of handlerInputs: the memo key of a function's handler types (and, with more, of its stub). */
-export const handlerKey = perFunction((model, fn) => contentKey(handlerInputs(model, fn)));
+export const handlerKey = perFunction((model, fn) => {
+  // The digests in a fixed layout, hashed as one text (no JSON of a small object per function).
+  const inputs = handlerInputs(model, fn) as { fn: string; routes: string[]; queues: string[]; eventTypes: (string | null)[] };
+  return digest('sha1', `${inputs.fn} r ${inputs.routes.join(' ')} q ${inputs.queues.join(' ')} e ${inputs.eventTypes.map((e) => e ?? '-').join(' ')}`, 'base64url');
+});
 
 function ruleArn(route: Route): string {
   return `arn:aws:events:us-east-1:123456789012:rule/${route.bus}/${route.name}`;

@@ -93,11 +93,13 @@ async function renderStub(h: HandlerModel, model: RouteModel): Promise<[string, 
  */
 export const emitHandlerStubs: Emitter = async (model, context) => {
   const memo = openMemo(context.cacheDir, 'handler-stubs');
-  const templates = contentKey([...new Set<string>([...Object.values(TEMPLATES), 'handler.test.ts.hbs'])].map(templateSource));
+  // The templates' text is part of the key; read only when a stub is to be made.
+  let templates: string | undefined;
   const files = await Promise.all(
     model.functions.map(async (fn): Promise<GeneratedFile[]> => {
       if (context.existingFiles?.has(fn.entry) && context.existingFiles.has(handlerTestPath(fn))) return [];
       const buses = fn.access.publish.map((p) => publishableOnBus(model).get(p.bus) ?? []);
+      templates ??= contentKey([...new Set<string>([...Object.values(TEMPLATES), 'handler.test.ts.hbs'])].map(templateSource));
       const key = contentKey([handlerKey(model, fn), model.project, buses, templates]);
       const hit = memo.get(key);
       const [stub, test] = hit !== undefined ? (JSON.parse(hit) as [string, string]) : await renderStub(handlerModel(model, fn), model);

@@ -11,7 +11,8 @@ import { tsHeader } from '../marker';
 import { RUNTIME_PUBLISHER_PATH, RUNTIME_SENDER_PATH } from '../runtime/runtime-files';
 import { camelCase, docComment, importPath, propertyKey, valueExpression } from '../ts/names';
 import { printTs } from '../ts/printer';
-import { memoized, objectKey, openMemo, type Memo } from '../ts/memo-cache';
+import { objectKey, openMemo, type Memo } from '../ts/memo-cache';
+import { digest } from '../../model/digest';
 import type { Emitter } from '../types';
 
 export const PUBLISH_PATH = 'generated/publish.ts';
@@ -80,7 +81,13 @@ export function publisherModule(model: RouteModel, memo: Memo = openMemo(undefin
   const parts = types.map((e) => {
     const name = names.get(e.name)!;
     const env = envs.get(e.bus)!;
-    return unpackMembers(memoized(memo, [objectKey(e), name, env], () => packMembers(members(e, name, env))));
+    const key = digest('sha1', `${objectKey(e)} ${name} ${env}`, 'base64url');
+    let packed = memo.get(key);
+    if (packed === undefined) {
+      packed = packMembers(members(e, name, env));
+      memo.set(key, packed);
+    }
+    return unpackMembers(packed);
   });
   // Without publishable event types the module keeps its exports but imports only what it uses.
   const some = types.length > 0;
