@@ -13,6 +13,13 @@ export interface SourceFile {
   path: string;
   text: string;
   hash: string;
+  /** Size and mtime of the file as read (see pipeline/sources.ts: a later run may trust them). */
+  stamp?: SourceStamp;
+}
+
+export interface SourceStamp {
+  size: number;
+  mtimeMs: number;
 }
 
 export type ReadResult =
@@ -61,12 +68,17 @@ export function listRouteFiles(root: string, dir: string): { files: string[]; er
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
 
+/** The full path of a project file: a plain relative path is joined by concatenation (path.join costs more than a read). */
+export function projectPath(root: string, path: string): string {
+  return path.includes('..') || isAbsolute(path) ? join(root, path) : `${root}${sep}${path}`;
+}
+
 export function readSourceFile(root: string, path: string): ReadResult {
   let buffer: Buffer;
+  let stamp: SourceStamp | undefined;
   try {
-    // A plain relative path (a listed route file) is joined by concatenation: path.join costs more than the read.
-    const full = path.includes('..') || isAbsolute(path) ? join(root, path) : `${root}${sep}${path}`;
-    buffer = readBytes(full, MAX_FILE_BYTES); // valid until the next read: decoded and hashed below
+    // The buffer is valid until the next read: decoded and hashed below.
+    buffer = readBytes(projectPath(root, path), MAX_FILE_BYTES, (s) => (stamp = { size: s.size, mtimeMs: s.mtimeMs }));
   } catch (err) {
     if (err instanceof FileTooLarge) {
       return { ok: false, path, code: 'ER1008', message: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, hint: 'split it into several route files' };
@@ -105,7 +117,7 @@ export function readSourceFile(root: string, path: string): ReadResult {
     };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, file: { path, text, hash: hashText(buffer) } };
+  return { ok: true, file: { path, text, hash: hashText(buffer), stamp } };
 }
 
 /** Line and column (1-based, columns in UTF-16 units as for parsed files) just after `before`; CR, LF and CRLF end lines. */

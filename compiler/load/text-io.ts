@@ -27,10 +27,12 @@ export class FileTooLarge extends Error {}
  * The bytes of a file, in a buffer that is only valid until the next readBytes or writeText (decode or
  * hash it at once). Throws FileTooLarge, without reading, when the file has more than `maxBytes`.
  */
-export function readBytes(path: string, maxBytes = Infinity): Buffer {
+export function readBytes(path: string, maxBytes = Infinity, onStat?: (stat: { size: number; mtimeMs: number }) => void): Buffer {
   const fd = openSync(path, 'r');
   try {
-    let size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    onStat?.(stat);
+    let size = stat.size;
     if (size > maxBytes) throw new FileTooLarge(`${path} has ${size} bytes`);
     let buffer = scratchOf(size + 1);
     let length = 0;

@@ -17,6 +17,7 @@ import type { MetaSchemaErrors, MetaSchemaMemo } from '../validate/event-schemas
 import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
 import type { RouteCheck, RouteCheckMemo } from '../validate/route-checks';
 import type { OutputStamp } from './write-output';
+import type { KnownSources } from './sources';
 
 export const CACHE_DIR = 'node_modules/.cache/eventroutes';
 const MEMO_DIR = 'memo';
@@ -35,6 +36,8 @@ export interface FileEntry {
 
 export interface LastRun {
   key: string;
+  /** The route files it read (see pipeline/sources.ts). */
+  sources?: KnownSources;
   /** Schema files the route files referenced (their hashes are part of the key). */
   schemaFiles: string[];
   /** Stamps of the generated files it wrote or found unchanged (see write-output). */

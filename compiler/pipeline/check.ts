@@ -58,12 +58,13 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
   const timings = options.timings ?? new Timings();
   const diagnostics: Diagnostic[] = [...sources.diagnostics];
   const validators = loadValidators();
-  const texts = new Map(sources.files.map((f) => [f.path, f.text]));
+  // Texts are read when asked for (a file the last run read unchanged may not be: see sources.ts).
+  const texts = new Map(sources.files.map((f) => [f.path, f]));
   const parsed = new Map<string, ParsedYaml>();
   const parse = (path: string): ParsedYaml => {
     let doc = parsed.get(path);
     if (!doc) {
-      doc = parseYaml(texts.get(path) ?? '');
+      doc = parseYaml(texts.get(path)?.text ?? '');
       parsed.set(path, doc);
     }
     return doc;

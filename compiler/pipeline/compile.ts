@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { EmitContext, GeneratedFile } from '../emit/types';
 import { readSourceFile } from '../load/source-files';
 import { CompileCache, outputsUntouched, untouchedOutput } from './cache';
-import { readProject } from './sources';
+import { knownSources, readProject } from './sources';
 import { HANDLERS_DIR, findOrphanHandlers, handlerFileList } from './orphans';
 import type { WriteReport } from './write-output';
 import { Timings } from './timings';
@@ -42,8 +42,9 @@ export interface CompileOptions {
 
 export async function compileProject(root: string, options: CompileOptions = {}): Promise<CompileOutcome> {
   const timings = new Timings();
-  const sources = readProject(root);
   const cache = options.build === undefined ? undefined : CompileCache.open(root, options.build);
+  const readAt = Date.now();
+  const sources = readProject(root, cache?.lastRun?.sources);
   const handlers = handlerFileList(root);
   const keyOf = (schemaFiles: readonly string[]): string => {
     const h = createHash('sha1').update(options.build ?? '');
@@ -123,7 +124,7 @@ export async function compileProject(root: string, options: CompileOptions = {})
   const diagnostics = [...check.diagnostics, ...findOrphanHandlers(m, handlers)];
   if (cache) {
     const schemaFiles = [...check.schemaFiles.keys()].sort();
-    cache.save({ key: keyOf(schemaFiles), schemaFiles, outputs: write.stamps, diagnostics, summary: stats });
+    cache.save({ key: keyOf(schemaFiles), sources: knownSources(sources, readAt), schemaFiles, outputs: write.stamps, diagnostics, summary: stats });
     timings.lap('cache');
   }
   return { diagnostics, errorCount: 0, stats, write, cached: false, timings };

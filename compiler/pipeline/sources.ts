@@ -1,7 +1,13 @@
 // Reading a project's route files (the first step of every command): listed, read and hashed. Kept
 // apart from the checks so that a no-change compile loads no parser.
+//
+// A compile passes what the last run read (KnownSources): a file whose size and mtime are the same,
+// and whose mtime was already old when it was read, has the same content (as git trusts its index);
+// it is not read again unless its text is asked for. A file changed within RACY_MS of being read
+// could have kept its mtime (file systems stamp coarsely), so it is always read again.
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { listRouteFiles, readSourceFile, type SourceFile } from '../load/source-files';
+import { statSync } from 'node:fs';
+import { listRouteFiles, projectPath, readSourceFile, type SourceFile } from '../load/source-files';
 
 export const ROUTES_DIR = 'routes';
 
@@ -12,7 +18,17 @@ export interface ProjectSources {
   diagnostics: Diagnostic[];
 }
 
-export function readProject(root: string): ProjectSources {
+/** What a run read: each route file's size, mtime and content hash, and when it read them. */
+export interface KnownSources {
+  readAt: number;
+  files: Record<string, [size: number, mtimeMs: number, hash: string]>;
+}
+
+/** How much older than its reading a file's mtime must be for its stamp to be trusted. */
+export const RACY_MS = 3000;
+
+/** The route files of a project, read and hashed; `known`: what the last run read (see above). */
+export function readProject(root: string, known?: KnownSources): ProjectSources {
   const diagnostics: Diagnostic[] = [];
   const listed = listRouteFiles(root, ROUTES_DIR);
   if (listed.error) {
@@ -22,6 +38,14 @@ export function readProject(root: string): ProjectSources {
   }
   const files: SourceFile[] = [];
   for (const path of listed.files) {
+    const seen = known?.files[path];
+    if (seen && seen[1] < known!.readAt - RACY_MS) {
+      const s = statSync(projectPath(root, path), { throwIfNoEntry: false });
+      if (s && s.size === seen[0] && s.mtimeMs === seen[1]) {
+        files.push(knownFile(root, path, seen[2], { size: s.size, mtimeMs: s.mtimeMs }));
+        continue;
+      }
+    }
     const read = readSourceFile(root, path);
     if (read.ok) files.push(read.file);
     else diagnostics.push({ code: read.code, severity: 'error', file: path, line: read.line ?? 1, column: read.column ?? 1, pointer: '', message: read.message, hint: read.hint });
@@ -29,3 +53,27 @@ export function readProject(root: string): ProjectSources {
   return { files, diagnostics };
 }
 
+
+/** A route file the last run read, unchanged since: its text is read when first asked for. */
+function knownFile(root: string, path: string, hash: string, stamp: SourceFile['stamp']): SourceFile {
+  let text: string | undefined;
+  return {
+    path,
+    hash,
+    stamp,
+    get text(): string {
+      if (text === undefined) {
+        const read = readSourceFile(root, path);
+        text = read.ok ? read.file.text : '';
+      }
+      return text;
+    },
+  };
+}
+
+/** What this run read, for the next one (files read with a stamp). */
+export function knownSources(sources: ProjectSources, readAt: number): KnownSources {
+  const files: KnownSources['files'] = {};
+  for (const f of sources.files) if (f.stamp) files[f.path] = [f.stamp.size, f.stamp.mtimeMs, f.hash];
+  return { readAt, files };
+}
