@@ -19,13 +19,9 @@ export interface InstanceMemo {
   putInstances(key: string, result: InstanceResult): void;
 }
 
-/**
- * `valuesKey`: what the values are a function of, when the caller knows it (e.g. the digest of the
- * model entry they come from, and which of its values they are): the values are then not serialized.
- */
-export function instanceJob(schema: object, values: unknown[], valuesKey?: string): InstanceJob {
-  const identity = valuesKey === undefined ? JSON.stringify(values) : `\u0001${valuesKey}`;
-  return { key: digest('sha1', `${jsonDigest(schema)}\u0000${identity}`, 'hex'), schema, values };
+/** Keyed by the schema and the values themselves: an edit elsewhere in their entry (a description, a target) keeps the verdict. */
+export function instanceJob(schema: object, values: unknown[]): InstanceJob {
+  return { key: digest('sha1', `${jsonDigest(schema)}\u0000${JSON.stringify(values)}`, 'hex'), schema, values };
 }
 
 /**

@@ -39,8 +39,13 @@ export function checkRoutes(model: RouteModel, reporter: Reporter, memo?: RouteC
   const wildcard = new Set<string>();
   for (const route of model.routes) {
     if (route.trigger.kind !== 'pattern') continue;
+    // What the checks read of the event types (checkRouteFilter's candidates): an edit of a type's
+    // description, owner or examples leaves its routes' verdicts as they were.
     let inputs = jsonDigest(route);
-    for (const n of route.eventTypes) inputs += ` ${jsonDigest(types.get(n)!)}`;
+    for (const n of route.eventTypes) {
+      const t = types.get(n)!;
+      inputs += ` ${JSON.stringify([t.name, t.source, t.detailType])} ${jsonDigest(t.detailSchema)}`;
+    }
     const key = digest('sha1', inputs, 'hex');
     let check = memo?.routeCheck(key);
     if (!check) {

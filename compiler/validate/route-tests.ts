@@ -8,7 +8,6 @@ import type { Reporter } from '../model/context';
 import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
 import type { Route, RouteModel } from '../model/types';
 import { instanceJob, type InstanceJob, type InstanceResult } from './instance-checks';
-import { jsonDigest } from '../model/json-text';
 
 export interface RouteTestResult {
   route: string;
@@ -75,9 +74,7 @@ export function testEventChecks(model: RouteModel): TestEventCheck[] {
       const type = types.get(typeName);
       if (!type) continue;
       const indexes = positions.map((i) => route.tests[i].index ?? i);
-      // The values are the route's (its digest) test events of this type.
-      const job = instanceJob(type.detailSchema, positions.map((i) => route.tests[i].event.detail ?? {}), `${jsonDigest(route)}\u0000${typeName}`);
-      checks.push({ route: route.name, file: route.file, indexes, job });
+      checks.push({ route: route.name, file: route.file, indexes, job: instanceJob(type.detailSchema, positions.map((i) => route.tests[i].event.detail ?? {})) });
     }
   }
   return checks;
