@@ -32,13 +32,18 @@ if (stale) {
   const { execFileSync } = require('node:child_process');
   execFileSync(process.execPath, [path.join(root, 'build.mjs')], { stdio: 'inherit' });
 }
-// `eventroutes check | head`: a reader that stops early is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err) => {
-    if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
+// The command line writes with write(2) (cli/io.ts), where a reader that stops early
+// (`eventroutes check | head`) ends the process quietly; so do the streams, if a library uses them.
+function internalError(err) {
+  process.exitCode = 70;
+  fs.writeSync(2, `eventroutes: internal error: ${err && err.message ? err.message : String(err)}\n`);
+  fs.writeSync(2, 'This is a bug in eventroutes, not in your route files. Please report it with the command you ran.\n');
 }
+process.on('uncaughtException', (err) => {
+  if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  internalError(err);
+  process.exit(70);
+});
 const codeCache = require('./code-cache.cjs');
 codeCache.install(path.dirname(bundle));
 require(bundle).main(process.argv.slice(2)).then(
@@ -46,9 +51,5 @@ require(bundle).main(process.argv.slice(2)).then(
     process.exitCode = code;
     codeCache.save();
   },
-  (err) => {
-    process.stderr.write(`eventroutes: internal error: ${err && err.message ? err.message : String(err)}\n`);
-    process.stderr.write('This is a bug in eventroutes, not in your route files. Please report it with the command you ran.\n');
-    process.exitCode = 70;
-  },
+  (err) => internalError(err),
 );
