@@ -20,9 +20,9 @@ import { checkModelLimits } from '../validate/limits';
 import { handlebarsProblem } from '../validate/templates';
 import { checkHandlerPaths } from './handler-paths';
 import { checkEventSchemas, reportExampleResults } from '../validate/event-schemas';
-import { checkRoutes } from '../validate/route-checks';
+import { checkRoutes, completeRouteChecks } from '../validate/route-checks';
 import { eventNameDiagnostics } from '../emit/events/event-names';
-import { reportTestEventResults, testEventChecks, type RouteTestResult } from '../validate/route-tests';
+import { testEventChecks, testEventProblems, type RouteTestResult } from '../validate/route-tests';
 import { checkInstances, runLocally, type InstanceJob } from '../validate/instance-checks';
 import type { CompileCache, FileEntry } from './cache';
 import { checkFileText, locateIn } from './file-check';
@@ -118,9 +118,9 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
       built.reporter.add(where?.file ?? d.file, { code: d.code, severity: d.severity, pointer: where?.pointer ?? d.pointer, message: d.message, hint: d.hint, atKey: true });
     }
     timings.lap('schema checks');
-    const { tests: routeTests, wildcard } = checkRoutes(built.model, built.reporter, cache);
+    const { tests: routeTests, wildcard, remembered, pending } = checkRoutes(built.model, built.reporter, cache);
     checkModelLimits(built.model, built.reporter, wildcard);
-    const testChecks = testEventChecks(built.model);
+    const testChecks = testEventChecks(built.model, remembered);
     timings.lap('route checks');
 
     // 4. Values against schemas (in the worker when there are many), overlapped with `whileChecking`.
@@ -130,7 +130,14 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     if (options.whileChecking && noErrorsYet) await options.whileChecking(built.model, worker);
     const instanceResults = await checked;
     reportExampleResults(built.eventTypes, exampleChecks, instanceResults, built.reporter);
-    reportTestEventResults(testChecks, instanceResults, built.reporter);
+    const problems = testEventProblems(testChecks, instanceResults);
+    completeRouteChecks(pending, problems, built.reporter, cache);
+    // Routes without a route check (schedules) have their test events' problems reported alone.
+    const completed = new Set(pending.map((p) => p.route.name));
+    for (const route of built.model.routes) {
+      if (completed.has(route.name)) continue;
+      for (const d of problems.get(route.name) ?? []) built.reporter.add(route.file, d);
+    }
 
     // One report per problem: values shared through YAML aliases are reached by several pointers
     // that locate to the same place.

@@ -20,10 +20,22 @@ export interface RouteCheck {
   wildcard: boolean;
 }
 
-/** The route checks' verdicts: every route test's result, and the routes whose patterns use wildcard. */
+/**
+ * The route checks' verdicts: every route test's result, the routes whose patterns use wildcard, the
+ * routes answered by the memo (their verdicts include their test events' checks against the schemas),
+ * and the checks made now, to complete with those (completeRouteChecks) before they are memoized.
+ */
 export interface RouteChecks {
   tests: RouteTestResult[];
   wildcard: Set<string>;
+  remembered: Set<string>;
+  pending: PendingRouteCheck[];
+}
+
+export interface PendingRouteCheck {
+  route: Route;
+  key: string;
+  check: RouteCheck;
 }
 
 export interface RouteCheckMemo {
@@ -37,6 +49,8 @@ export function checkRoutes(model: RouteModel, reporter: Reporter, memo?: RouteC
   // Keys share the JSON digests of model entries with the emitters (model/json-text.ts).
   const results: RouteTestResult[] = [];
   const wildcard = new Set<string>();
+  const remembered = new Set<string>();
+  const pending: PendingRouteCheck[] = [];
   for (const route of model.routes) {
     if (route.trigger.kind !== 'pattern') continue;
     // What the checks read of the event types (checkRouteFilter's candidates): an edit of a type's
@@ -48,18 +62,32 @@ export function checkRoutes(model: RouteModel, reporter: Reporter, memo?: RouteC
     }
     const key = digest('sha1', inputs, 'hex');
     let check = memo?.routeCheck(key);
-    if (!check) {
+    if (check) remembered.add(route.name);
+    else {
       const base = `/routes/${escapePointerToken(route.name)}`;
       const tests = runRouteTests(route, base);
       const pattern = patternQuotas(route, base);
       check = { diagnostics: [...checkRouteFilter(route, base, route.eventTypes.map((n) => types.get(n)!)), ...tests.diagnostics, ...pattern.diagnostics], tests: tests.results, wildcard: pattern.wildcard };
-      memo?.putRouteCheck(key, check);
+      pending.push({ route, key, check });
     }
     for (const d of check.diagnostics) reporter.add(route.file, d);
     for (const t of check.tests) results.push({ ...t, file: route.file });
     if (check.wildcard) wildcard.add(route.name);
   }
-  return { tests: results, wildcard };
+  return { tests: results, wildcard, remembered, pending };
+}
+
+/**
+ * Adds to the checks made now the problems of their routes' test events against the event schemas
+ * (by route name; reported here), and memoizes them whole: the key covers both (the route's content
+ * holds its test events, and the key the schemas of its event types).
+ */
+export function completeRouteChecks(pending: readonly PendingRouteCheck[], testEventProblems: ReadonlyMap<string, UnlocatedDiagnostic[]>, reporter: Reporter, memo?: RouteCheckMemo): void {
+  for (const { route, key, check } of pending) {
+    const problems = testEventProblems.get(route.name) ?? [];
+    for (const d of problems) reporter.add(route.file, d);
+    memo?.putRouteCheck(key, { ...check, diagnostics: [...check.diagnostics, ...problems] });
+  }
 }
 
 /** ER4003 when the rule's pattern, as deployed, is over the size quota; and whether it uses wildcard. */

@@ -4,10 +4,10 @@
 // its event type's schema (as an instance job, see instance-checks.ts).
 import { explainMatch, matchesPattern, PATTERN_CODES } from '../pattern';
 import { escapePointerToken } from '../diagnostics/pointer';
-import type { Reporter } from '../model/context';
 import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
 import type { Route, RouteModel } from '../model/types';
 import { instanceJob, type InstanceJob, type InstanceResult } from './instance-checks';
+import { codeInfo } from '../diagnostics/codes';
 
 export interface RouteTestResult {
   route: string;
@@ -63,11 +63,12 @@ export interface TestEventCheck {
   job: InstanceJob;
 }
 
-/** One job per route and event type: the `detail` of its samples against the type's schema. */
-export function testEventChecks(model: RouteModel): TestEventCheck[] {
+/** One job per route and event type: the `detail` of its samples against the type's schema (`skip`: routes whose verdicts are known). */
+export function testEventChecks(model: RouteModel, skip: ReadonlySet<string> = new Set()): TestEventCheck[] {
   const types = new Map(model.eventTypes.map((t) => [t.name, t]));
   const checks: TestEventCheck[] = [];
   for (const route of model.routes) {
+    if (skip.has(route.name)) continue;
     const byType = new Map<string, number[]>();
     route.tests.forEach((t, i) => byType.set(t.eventType, [...(byType.get(t.eventType) ?? []), i]));
     for (const [typeName, positions] of byType) {
@@ -80,14 +81,26 @@ export function testEventChecks(model: RouteModel): TestEventCheck[] {
   return checks;
 }
 
-export function reportTestEventResults(checks: TestEventCheck[], results: Map<string, InstanceResult>, reporter: Reporter): void {
+/** The problems of test events against their schemas, by route name (see route-checks.ts, completeRouteChecks). */
+export function testEventProblems(checks: TestEventCheck[], results: Map<string, InstanceResult>): Map<string, UnlocatedDiagnostic[]> {
+  const out = new Map<string, UnlocatedDiagnostic[]>();
+  const { severity } = codeInfo(PATTERN_CODES.testEventSchema);
   for (const check of checks) {
     const result = results.get(check.job.key);
     if (!result || 'compileError' in result) continue; // schema problems are reported on the event type
     result.problems.forEach((problem, i) => {
       if (!problem) return;
       const index = check.indexes[i];
-      reporter.report(check.file, `/routes/${escapePointerToken(check.route)}/tests/${index}/event`, PATTERN_CODES.testEventSchema, `the detail of test ${index + 1} does not fit its event type's schema: ${problem}`, 'fix the sample (remember it is merged over the first example unless `complete: false`)');
+      const list = out.get(check.route) ?? [];
+      list.push({
+        code: PATTERN_CODES.testEventSchema,
+        severity,
+        pointer: `/routes/${escapePointerToken(check.route)}/tests/${index}/event`,
+        message: `the detail of test ${index + 1} does not fit its event type's schema: ${problem}`,
+        hint: 'fix the sample (remember it is merged over the first example unless `complete: false`)',
+      });
+      out.set(check.route, list);
     });
   }
+  return out;
 }

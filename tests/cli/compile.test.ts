@@ -79,11 +79,14 @@ describe('eventroutes compile', () => {
   it('reports the same diagnostics from its memo as without it', () => {
     const broken = app
       .replace('events:\n', 'events:\n  Bad:\n    detailType: Bad\n    schema: { type: objekt }\n')
-      .replace('{ n: { type: integer } } }', '{ n: { type: integer } } }\n    examples: [{ n: "x" }]');
+      .replace('{ n: { type: integer } } }', '{ n: { type: integer } } }\n    examples: [{ n: "x" }]')
+      .replace('targets: [{ log: pings }]', 'targets: [{ log: pings }]\n    tests: [{ event: { detail: { n: 1.5 } }, matches: true }]');
     const root = project({ 'routes/app.yaml': broken });
     const diagnosticLines = (out: string) => out.split('\n').filter((l) => / (error|warning) ER\d{4} /.test(l));
     const uncached = diagnosticLines(runCli(root, ['check']).stdout);
     expect(uncached.join('\n')).toMatch(/ER3016[\s\S]*ER3017|ER3017[\s\S]*ER3016/);
+    // A test event that does not fit its schema: remembered with its route's checks.
+    expect(uncached.join('\n')).toMatch(/ER7004 the detail of test 1 does not fit/);
     const first = runCli(root, ['compile']);
     const memoDir = join(root, 'node_modules/.cache/eventroutes/memo');
     const verdicts = readdirSync(memoDir)
