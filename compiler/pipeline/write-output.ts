@@ -116,27 +116,24 @@ export interface GeneratedPlan {
   /** Paths relative to generated/. */
   changed: string[];
   removed: string[];
-  unchanged: string[];
+  /** How many files are the same on disk. */
+  unchanged: number;
   /** The changed files, by path from the project root. */
   contents: Map<string, GeneratedFile>;
   /** Stamps of the unchanged files (paths from the project root). */
   stamps: Record<string, OutputStamp>;
 }
 
-/**
- * What would change in generated/, without writing: `files` compared now (see compareGenerated), plus
- * files already compared (`compared`, e.g. by the emit worker); every other file in generated/ is removed.
- */
-export function planGenerated(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}, compared?: Comparison): GeneratedPlan {
-  const here = compareGenerated(root, files, known);
+/** What would change in generated/, without writing: `files` compared (see compareGenerated); every other file in generated/ is removed. */
+export function planGenerated(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}): GeneratedPlan {
+  const { changed, unchanged: stamps } = compareGenerated(root, files, known);
   const prefix = GENERATED_DIR.length + 1;
-  const changed = [...here.changed, ...(compared?.changed ?? [])];
-  const stamps = { ...here.unchanged, ...compared?.unchanged };
-  const wanted = new Set([...changed.map((f) => f.path), ...Object.keys(stamps)].map((p) => p.slice(prefix)));
+  const wanted = new Set<string>();
+  for (const f of files) if (f.ownership === 'generated') wanted.add(f.path.slice(prefix));
   return {
     changed: changed.map((f) => f.path.slice(prefix)).sort(),
     removed: listFiles(join(root, GENERATED_DIR)).filter((rel) => !wanted.has(rel)).sort(),
-    unchanged: Object.keys(stamps).map((p) => p.slice(prefix)).sort(),
+    unchanged: Object.keys(stamps).length,
     contents: new Map(changed.map((f) => [f.path, f])),
     stamps,
   };
@@ -188,18 +185,18 @@ function applyJournal(root: string, journal: Journal): void {
   }
 }
 
-/** Writes `files` (and `compared`: files compared already); `known` are the stamps the last run left (see planGenerated). */
-export function writeOutput(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}, compared?: Comparison): WriteReport {
-  for (const f of [...files, ...(compared?.changed ?? [])]) {
+/** Writes `files`; `known` are the stamps the last run left (see planGenerated). */
+export function writeOutput(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}): WriteReport {
+  for (const f of files) {
     if (f.ownership === 'generated' && (!f.path.startsWith(`${GENERATED_DIR}/`) || f.path.split('/').includes('..'))) throw new Error(`generated file outside ${GENERATED_DIR}/: ${f.path}`);
   }
   recoverGenerated(root);
-  const plan = planGenerated(root, files, known, compared);
+  const plan = planGenerated(root, files, known);
   const report: WriteReport = {
     changed: plan.changed.map((p) => `${GENERATED_DIR}/${p}`),
     removed: plan.removed.map((p) => `${GENERATED_DIR}/${p}`),
     created: [],
-    unchanged: plan.unchanged.length,
+    unchanged: plan.unchanged,
     stamps: plan.stamps,
   };
 

@@ -95,9 +95,10 @@ export const emitHandlerStubs: Emitter = async (model, context) => {
   const memo = openMemo(context.cacheDir, 'handler-stubs');
   // The templates' text is part of the key; read only when a stub is to be made.
   let templates: string | undefined;
+  // Only functions whose stub or its test is missing are rendered (usually none).
+  const missing = model.functions.filter((fn) => !(context.existingFiles?.has(fn.entry) && context.existingFiles.has(handlerTestPath(fn))));
   const files = await Promise.all(
-    model.functions.map(async (fn): Promise<GeneratedFile[]> => {
-      if (context.existingFiles?.has(fn.entry) && context.existingFiles.has(handlerTestPath(fn))) return [];
+    missing.map(async (fn): Promise<GeneratedFile[]> => {
       const buses = fn.access.publish.map((p) => publishableOnBus(model).get(p.bus) ?? []);
       templates ??= contentKey([...new Set<string>([...Object.values(TEMPLATES), 'handler.test.ts.hbs'])].map(templateSource));
       const key = contentKey([handlerKey(model, fn), model.project, buses, templates]);
