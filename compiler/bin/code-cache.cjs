@@ -54,6 +54,11 @@ function save() {
   const force = process.env.EVENTROUTES_CODE_CACHE === 'write';
   for (const { script, cacheFile, stamp, stale } of loaded) {
     if ((!stale && !force) || !stamp) continue;
+    try {
+      fs.accessSync(path.dirname(cacheFile), fs.constants.W_OK); // a read-only install: nothing to make
+    } catch {
+      continue;
+    }
     const tmp = `${cacheFile}.${process.pid}`;
     try {
       fs.writeFileSync(tmp, Buffer.concat([Buffer.from(stamp, 'latin1'), script.createCachedData()]));
