@@ -16,14 +16,18 @@ const Module = require('node:module');
 /** Scripts compiled from a cache file, and whether their cache should be (re)written after the run. */
 const loaded = [];
 
-/** Compiles the CommonJS files under `dir` through their code caches (others load as usual); EVENTROUTES_CODE_CACHE=off turns it off. */
-function install(dir) {
+/**
+ * Compiles the CommonJS files under `dir` through their code caches (others load as usual);
+ * `variant` names caches made under other V8 flags (<bundle>.<variant>.v8cache). EVENTROUTES_CODE_CACHE=off
+ * turns it off.
+ */
+function install(dir, variant) {
   if (process.env.EVENTROUTES_CODE_CACHE === 'off') return;
   const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
     if (!filename.startsWith(prefix) || !filename.endsWith('.cjs')) return compile.call(this, content, filename);
-    const cacheFile = `${filename}.v8cache`;
+    const cacheFile = variant ? `${filename}.${variant}.v8cache` : `${filename}.v8cache`;
     let stamp = '';
     let cachedData;
     try {
@@ -75,7 +79,7 @@ function save() {
 
 /** For tests: each file compiled through the cache, and whether its cached code was used. */
 function status() {
-  return loaded.map(({ script, cacheFile, stale }) => ({ file: cacheFile.slice(0, -'.v8cache'.length), used: !stale && script.cachedDataRejected !== true }));
+  return loaded.map(({ script, cacheFile, stale }) => ({ cache: cacheFile, used: !stale && script.cachedDataRejected !== true }));
 }
 
 module.exports = { install, save, status };

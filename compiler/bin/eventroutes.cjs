@@ -44,8 +44,14 @@ process.on('uncaughtException', (err) => {
   internalError(err);
   process.exit(70);
 });
+// `compile` and `check` start without V8's optimizing compiler (a short run gains nothing from it;
+// pipeline/tiering.ts turns it on again for a big one); their code cache is kept apart, since V8 ties
+// cached code to the flags it was made under.
+const command = process.argv[2];
+const shortRun = (command === 'compile' || command === 'check') && !process.argv.includes('--watch');
+if (shortRun) require('node:v8').setFlagsFromString('--no-turbofan');
 const codeCache = require('./code-cache.cjs');
-codeCache.install(path.dirname(bundle));
+codeCache.install(path.dirname(bundle), shortRun ? 'short' : undefined);
 require(bundle).main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

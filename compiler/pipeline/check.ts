@@ -28,6 +28,7 @@ import type { CompileCache, FileEntry } from './cache';
 import { checkFileText, locateIn } from './file-check';
 import { CompileWorker, PARALLEL_THRESHOLD } from './worker-client';
 import { Timings } from './timings';
+import { BIG_RUN_TEXT, optimizeFromNowOn } from './tiering';
 
 
 export interface CheckResult {
@@ -79,6 +80,8 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
   });
   let worker: CompileWorker | undefined = undefined;
   try {
+    // A big run (many files, or much text, to parse and generate from): hot loops pay for TurboFan again.
+    if (misses.length >= PARALLEL_THRESHOLD || misses.reduce((n, f) => n + f.text.length, 0) >= BIG_RUN_TEXT) optimizeFromNowOn();
     if (misses.length >= PARALLEL_THRESHOLD) worker = CompileWorker.start();
     const shared = worker ? misses.slice(Math.ceil(misses.length / 2)) : [];
     const remote = worker?.parse(shared.map((f) => f.text));

@@ -1,7 +1,7 @@
 // The V8 code cache of the command line's bundles (compiler/bin/code-cache.cjs): made when missing,
 // used when it belongs to the file, ignored (and made again) when the file or the cache changed.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,10 +11,10 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** Loads dir/mod.cjs through the cache in a new process: what it returns, and whether the cache was used. */
-function run(dir: string, env: Record<string, string> = {}): { value: string; used: boolean[] } {
+function run(dir: string, env: Record<string, string> = {}, variant?: string): { value: string; used: boolean[] } {
   const script = `
     const cc = require(${JSON.stringify(CODE_CACHE)});
-    cc.install(${JSON.stringify(dir)});
+    cc.install(${JSON.stringify(dir)}, ${JSON.stringify(variant)});
     const value = require(${JSON.stringify(join(dir, 'mod.cjs'))}).answer();
     cc.save();
     process.stdout.write(JSON.stringify({ value, used: cc.status().map((s) => s.used) }));`;
@@ -45,6 +45,15 @@ describe('code cache', () => {
     utimesSync(join(dir, 'mod.cjs'), new Date(2030, 0, 1), new Date(2030, 0, 1));
     expect(run(dir)).toEqual({ value: 'two/', used: [false] });
     expect(run(dir)).toEqual({ value: 'two/', used: [true] });
+  });
+
+  it('keeps a cache per variant (code made under other V8 flags)', () => {
+    const dir = moduleDir('one');
+    run(dir);
+    expect(run(dir, {}, 'short')).toEqual({ value: 'one/', used: [false] });
+    expect(existsSync(join(dir, 'mod.cjs.short.v8cache'))).toBe(true);
+    expect(run(dir, {}, 'short')).toEqual({ value: 'one/', used: [true] });
+    expect(run(dir)).toEqual({ value: 'one/', used: [true] });
   });
 
   it('survives a damaged cache file, and can be turned off', () => {
