@@ -169,18 +169,19 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
     this.put('schemas', key, errors);
   }
 
-  /** Writes the cache, keeping only the entries this run used (so it never grows without bound). */
+  /** Writes the cache: each shard this run added to, with only the entries this run used (so it never grows without bound). */
   save(lastRun: LastRun | null): void {
     for (const [section, shards] of this.sections) {
       const kept: Record<string, unknown>[] = Array.from({ length: SHARDS }, () => ({}));
-      const counts = new Array<number>(SHARDS).fill(0);
       for (const key of this.used[section]) {
         const shard = shardOf(key);
         kept[shard]![key] = shards[shard]![key];
-        counts[shard]!++;
       }
-      shards.forEach((stored, shard) => {
-        if (!this.added[section].has(shard) && counts[shard] === Object.keys(stored).length) return; // unchanged
+      shards.forEach((_, shard) => {
+        // A shard is written when this run added to it, keeping only what the run used; one it only read
+        // stays as it is (its unused entries go when it is next written), so that a run after a cold
+        // compile, which uses less of the memo, does not rewrite it all.
+        if (!this.added[section].has(shard)) return;
         writeJson(join(this.dir, MEMO_DIR), this.shardFile(section, shard), { build: this.build, entries: kept[shard]! } satisfies ShardFile);
       });
     }

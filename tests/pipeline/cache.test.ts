@@ -17,7 +17,7 @@ const entry = (n: number): FileEntry => ({ value: { n }, diagnostics: [], shapeE
 const hash = (n: number): string => `${n.toString(16).padStart(40, '0')}`;
 
 describe('CompileCache', () => {
-  it('keeps what a run used, drops the rest, and rewrites only the shards that changed', () => {
+  it('keeps what a run used, drops the rest of the shards it adds to, and rewrites only those', () => {
     const dir = root();
     const first = CompileCache.open(dir, 'b1');
     for (let n = 0; n < 40; n++) first.putFile(hash(n), entry(n));
@@ -37,10 +37,17 @@ describe('CompileCache', () => {
 
     const third = CompileCache.open(dir, 'b1');
     expect(third.file(hash(40))).toEqual(entry(40));
-    third.save(null); // used only hash(40): everything else is dropped
+    third.save(null); // used only hash(40), added nothing: nothing is rewritten
     const fourth = CompileCache.open(dir, 'b1');
-    expect(fourth.file(hash(1))).toBeUndefined();
-    expect(fourth.file(hash(40))).toEqual(entry(40));
+    expect(fourth.file(hash(1))).toEqual(entry(1));
+    fourth.putFile(hash(41), entry(41));
+    for (let n = 0; n < 40; n++) if (n % 2 === 0) fourth.file(hash(n));
+    fourth.save(null); // added hash(41): its shard keeps only what this run used
+    const fifth = CompileCache.open(dir, 'b1');
+    const shardOf41 = [...Array(41).keys()].filter((n) => n % 2 === 1 && fifth.file(hash(n)) === undefined);
+    expect(shardOf41.length).toBeGreaterThan(0); // unused entries of the shard written were dropped
+    expect(fifth.file(hash(41))).toEqual(entry(41));
+    expect(fifth.file(hash(2))).toEqual(entry(2));
   });
 
   it('ignores what another compiler build wrote', () => {

@@ -1,7 +1,8 @@
 // A memo of expensive generated text by content hash, kept in `EmitContext.cacheDir` between
 // compiles (the TypeScript of each event schema, whole generated files). A memo is SHARDS text files
 // (by the key's first character), so that a compile that changed one entry rewrites one small file;
-// entries not used by a compile are dropped when it saves, so a memo never outgrows the project.
+// a shard a compile adds to is written with only the entries that compile used, so a memo never
+// outgrows the project (a shard it only read stays as it is, unused entries and all, until then).
 // Every memo is versioned by the code that fills it (a hash of the running compiler bundle and of
 // the versions of the libraries whose output it holds): a new compiler never reads an old memo.
 // Without a cache folder (or with an unreadable file) a memo starts empty: the output is the same,
@@ -17,7 +18,7 @@ import { digest } from '../../model/digest';
 export interface Memo {
   get(key: string): string | undefined;
   set(key: string, value: string): void;
-  /** Writes the memo when an entry was added or one went unused; a failed write is ignored. */
+  /** Writes the shards an entry was added to (with the entries used); a failed write is ignored. */
   save(): void;
 }
 
@@ -151,8 +152,8 @@ export function openMemo(cacheDir: string | undefined, name: string): Memo {
     save() {
       if (cacheDir === undefined) return;
       for (let shard = 0; shard < SHARDS; shard++) {
-        // Unchanged, or never read (its entries, unasked for, stay for a later compile).
-        if (!added.has(shard) && (stored[shard] === undefined || used[shard]!.size === stored[shard]!.size)) continue;
+        // Only where this compile added: a shard it only read, or never read, stays as it is.
+        if (!added.has(shard)) continue;
         const file = fileOf(shard);
         const tmp = `${file}.${process.pid}.tmp`;
         try {

@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 describe('openMemo', () => {
-  it('remembers between opens and drops what a compile did not use from the shards it read', () => {
+  it('remembers between opens, and drops what a compile did not use from the shards it adds to', () => {
     const dir = cacheDir();
     // 'a' and 'q' share a shard ('a' % 16 === 'q' % 16); 'b' is in another one.
     expect('a'.charCodeAt(0) % SHARDS).toBe('q'.charCodeAt(0) % SHARDS);
@@ -27,11 +27,16 @@ describe('openMemo', () => {
     first.save();
     const second = openMemo(dir, 'm');
     expect(second.get('a')).toBe('A');
-    second.save();
+    second.save(); // nothing added: nothing written
     const third = openMemo(dir, 'm');
     expect(third.get('a')).toBe('A');
-    expect(third.get('q')).toBeUndefined(); // in a shard read, and not used: dropped
-    expect(third.get('b')).toBe('B'); // in a shard nobody asked for: left as it was
+    third.set('aa', 'AA'); // 'aa' is in the shard of 'a' and 'q'
+    third.save();
+    const fourth = openMemo(dir, 'm');
+    expect(fourth.get('aa')).toBe('AA');
+    expect(fourth.get('a')).toBe('A'); // used by the compile that wrote the shard
+    expect(fourth.get('q')).toBeUndefined(); // not used by it: dropped
+    expect(fourth.get('b')).toBe('B'); // in a shard nobody added to: left as it was
   });
 
   it('computes only on a miss', () => {
