@@ -1,7 +1,6 @@
 // The command line's view of the outside world: where it writes and where it runs. Commands take
 // this object instead of touching process.* so that tests can run them in-process.
 import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
 export interface CliIO {
   cwd: string;
   stdout: (text: string) => void;
@@ -15,7 +14,11 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     stdout: (text) => writeAll(1, text),
     stderr: (text) => writeAll(2, text),
-    isTTY: isatty(1),
+    // Asked only by commands that print for people (node:tty loads the network stack).
+    get isTTY() {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return (require('node:tty') as typeof import('node:tty')).isatty(1);
+    },
   };
 }
 

@@ -2,7 +2,7 @@
 // falls back to this thread when it cannot (running from source, or the worker failed).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { TypeJob, TypeJobResult } from '../emit/ts/schema-to-ts';
 import type { FileEntry } from './cache';
 
@@ -15,7 +15,10 @@ export class CompileWorker {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
   private constructor(path: string) {
-    this.worker = new Worker(path);
+    // Loaded here: a run without a worker (any recompile) does not pay for node:worker_threads.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
+    this.worker = new WorkerThread(path);
     this.worker.unref();
     this.worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
       const p = this.pending.get(m.id);
