@@ -17,6 +17,13 @@ const runs = Number(process.env.BENCH_RUNS ?? 5);
 const dir = join(here, 'out', 'compile-project');
 
 spawnSync(process.execPath, [join(here, '../compiler/build.mjs')], { stdio: 'inherit' });
+// Files are moved aside, and deleted only after the measurements: deleting thousands of files right
+// before a cold compile makes this file system (ext4 with discard) stall the compile's own file
+// creation while it trims the freed blocks, which measures the bench's cleanup, not compile.
+const trash = join(here, 'out', 'compile-trash');
+rmSync(trash, { recursive: true, force: true });
+mkdirSync(trash, { recursive: true });
+if (existsSync(dir)) renameSync(dir, join(trash, 'last-project'));
 generateProject(dir, { files });
 mkdirSync(join(dir, 'node_modules'), { recursive: true });
 
@@ -60,12 +67,6 @@ const results = { cold: [], coldWrite: [], noChange: [], oneFile: [], oneFileNoC
 let summary = '';
 const edited = join(dir, 'routes/domain-007.yaml');
 const original = readFileSync(edited, 'utf8');
-// The last run's outputs are moved aside, and deleted only after the measurements: deleting thousands
-// of files right before a cold compile makes this file system (ext4 with discard) stall the compile's
-// own file creation while it trims the freed blocks, which measures the bench's cleanup, not compile.
-const trash = join(here, 'out', 'compile-trash');
-rmSync(trash, { recursive: true, force: true });
-mkdirSync(trash, { recursive: true });
 const moveAside = (path, i) => {
   if (existsSync(join(dir, path))) renameSync(join(dir, path), join(trash, `${i}-${path.replace(/\//g, '-')}`));
 };
