@@ -3,11 +3,13 @@
 //     only the files that changed;
 //   - per event schema: the meta-schema's verdict;
 //   - per schema and values: the result of checking examples and test events against event schemas;
-//   - per route content: its filter checks and route test results;
-// in SHARDS files per section under memo/ (a compile rewrites only the files whose entries changed), and
-//   - the last successful run (its own small file): a key over every input and the outputs it wrote, so
-//     that a recompile with no change only hashes the inputs, checks the outputs are untouched, and
-//     prints the summary, without loading the rest.
+//   - per route (its content, and what its checks read of its event types): its filter checks, pattern
+//     quotas, route test results and its test events' verdicts;
+// in SHARDS files per section under memo/ (a compile rewrites only the files it added entries to, with
+// the entries it used), and
+//   - the last successful run (its own small file): a key over every input, the route files it read
+//     (size, mtime, hash: see sources.ts) and the outputs it wrote, so that a recompile with no change
+//     only stats inputs and outputs and prints the summary, without loading the rest.
 // A cache entry is only a shortcut: deleting the folder never changes what compile produces.
 import { mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,7 @@
-// Everything checked per route with the pattern engine (the filter, the route tests) and the quota on
-// its pattern's size, memoized by the route's content: a recompile re-checks only the routes whose
-// filter, tests or event types changed.
+// Everything checked per route with the pattern engine (the filter, the route tests), the quotas on
+// its pattern (size, wildcard) and its test events against their schemas, memoized by the route's
+// content and what the checks read of its event types: a recompile re-checks only the routes whose
+// filter, tests or event types' names, sources, detail-types or schemas changed.
 import { digest } from '../model/digest';
 import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
 import { escapePointerToken } from '../diagnostics/pointer';

@@ -3,8 +3,8 @@
 // (by the key's first character), so that a compile that changed one entry rewrites one small file;
 // a shard a compile adds to is written with only the entries that compile used, so a memo never
 // outgrows the project (a shard it only read stays as it is, unused entries and all, until then).
-// Every memo is versioned by the code that fills it (a hash of the running compiler bundle and of
-// the versions of the libraries whose output it holds): a new compiler never reads an old memo.
+// Every memo is versioned by the code that fills it (the size and mtime of the running compiler
+// bundle, and the versions of the libraries whose output it holds): a new compiler never reads an old memo.
 // Without a cache folder (or with an unreadable file) a memo starts empty: the output is the same,
 // only slower.
 import { createHash } from 'node:crypto';
