@@ -51,15 +51,50 @@ function normalize(source: string): string[] {
   return out;
 }
 
-const NON_BRACKETS = /[^{}[\]()]/g;
-/** Strings, template literals (holes included: ours are one-line and balanced) and comments. */
-const NOT_CODE = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|\/\*.*?\*\/|\/\/.*$/g;
-const QUOTES_OR_COMMENTS = /["'`/]/;
+/**
+ * The brackets of one code line, in order, outside strings, template literals (holes included: ours are
+ * one-line and balanced) and comments: e.g. "{(}". One scan of the line, the same as removing the matches
+ * of /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|\/\*.*?\*\/|\/\/.*$/g and then every other character
+ * (a quote or comment that does not close on the line is not one; `.` stops at line terminators).
+ */
+export function brackets(line: string): string {
+  let out = '';
+  const n = line.length;
+  for (let i = 0; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x7b || c === 0x7d || c === 0x5b || c === 0x5d || c === 0x28 || c === 0x29) out += line[i];
+    else if (c === 0x27 || c === 0x22 || c === 0x60) i = quoteEnd(line, i, c);
+    else if (c === 0x2f) {
+      const next = line.charCodeAt(i + 1);
+      if (next === 0x2a) {
+        const close = line.indexOf('*/', i + 2);
+        if (close >= 0 && !hasLineTerminator(line, i + 2, close)) i = close + 1;
+      } else if (next === 0x2f && !hasLineTerminator(line, i + 2, n)) return out;
+    }
+  }
+  return out;
+}
 
-/** The brackets of one code line, in order, outside strings, template literals and comments: e.g. "{(}". */
-function brackets(line: string): string {
-  const code = QUOTES_OR_COMMENTS.test(line) ? line.replace(NOT_CODE, '') : line;
-  return code.replace(NON_BRACKETS, '');
+/** Where the quoted string starting at `start` ends (its closing quote), or `start` when it does not close. */
+function quoteEnd(line: string, start: number, quote: number): number {
+  for (let j = start + 1; j < line.length; j++) {
+    const c = line.charCodeAt(j);
+    if (c === quote) return j;
+    if (c === 0x5c) {
+      if (j + 1 >= line.length || isLineTerminator(line.charCodeAt(j + 1))) return start;
+      j++;
+    }
+  }
+  return start;
+}
+
+function isLineTerminator(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+function hasLineTerminator(line: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isLineTerminator(line.charCodeAt(k))) return true;
+  return false;
 }
 
 /** The bracket balance of a line: >0 opens, <0 closes, 0 balanced. */

@@ -1,7 +1,7 @@
 // The printer: indentation by brackets, semicolons for type members and aliases, collapsed empty
 // bodies, redundant parentheses, comments and strings left alone; idempotent.
 import { describe, expect, it } from 'vitest';
-import { printTs } from '../../../compiler/emit/ts/printer';
+import { brackets, printTs } from '../../../compiler/emit/ts/printer';
 
 const cases: { name: string; given: string; want: string }[] = [
   {
@@ -42,4 +42,40 @@ describe('printTs', () => {
       expect(printTs(want), 'idempotent').toBe(want);
     });
   }
+});
+
+// brackets() scans a line once; it must agree with the definition it replaced: remove the matches of
+// this expression, then every character that is not a bracket.
+const NOT_CODE = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|\/\*.*?\*\/|\/\/.*$/g;
+const byExpression = (line: string): string => line.replace(NOT_CODE, '').replace(/[^{}[\]()]/g, '');
+
+describe('brackets', () => {
+  it.each([
+    ['a: { b: (c) }', '{()}'],
+    ["x: '{' | \"}\" | `(`", ''],
+    ["x: 'it\\'s {' }", '}'],
+    ['/* { */ } // {', '}'],
+    ['/*/ { */ (', '('],
+    ["'unclosed { (", '{('],
+    ['a // b\u2028 {', '{'],
+    ["'a\\\u2028' {", '{'],
+  ])('%j has the brackets %j', (line, want) => {
+    expect(brackets(line)).toBe(want);
+    expect(byExpression(line)).toBe(want);
+  });
+
+  it('agrees with the expression on random lines', () => {
+    const alphabet = ['{', '}', '[', ']', '(', ')', "'", '"', '`', '/', '*', '\\', ' ', 'a', '\r', '\u2028'];
+    let seed = 7;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let k = 0; k < 20000; k++) {
+      let line = '';
+      const length = next() % 24;
+      for (let i = 0; i < length; i++) line += alphabet[next() % alphabet.length];
+      expect(brackets(line), JSON.stringify(line)).toBe(byExpression(line));
+    }
+  });
 });
