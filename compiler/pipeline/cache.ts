@@ -18,8 +18,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { MetaSchemaErrors, MetaSchemaMemo } from '../validate/event-schemas';
 import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
 import type { RouteCheck, RouteCheckMemo } from '../validate/route-checks';
-import type { OutputStamp } from './write-output';
+import type { OutputReads, OutputStamp } from './write-output';
 import type { KnownSources } from './sources';
+import type { KnownTree } from './listing';
 
 export const CACHE_DIR = 'node_modules/.cache/eventroutes';
 const MEMO_DIR = 'memo';
@@ -40,6 +41,8 @@ export interface LastRun {
   key: string;
   /** The route files it read (see pipeline/sources.ts). */
   sources?: KnownSources;
+  /** The folders it listed under handlers/ and generated/ (see pipeline/listing.ts). */
+  trees?: { handlers?: KnownTree; generated?: KnownTree };
   /** Schema files the route files referenced (their hashes are part of the key). */
   schemaFiles: string[];
   /** Stamps of the generated files it wrote or found unchanged (see write-output). */
@@ -191,14 +194,19 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
   }
 }
 
-/** The content of a generated file the last run stamped, if its size and mtime still match the stamp. */
-export function untouchedOutput(root: string, path: string, stamp: OutputStamp | undefined): { content: string; hash: string; key?: string } | undefined {
+/**
+ * The content of a generated file the last run stamped, if its size and mtime still match the stamp;
+ * recorded in `reads` (see OutputReads), when given.
+ */
+export function untouchedOutput(root: string, path: string, stamp: OutputStamp | undefined, reads?: OutputReads): { content: string; hash: string; key?: string } | undefined {
   if (!stamp) return undefined;
   try {
     const full = join(root, path);
     const s = statSync(full);
     if (s.size !== stamp.size || s.mtimeMs !== stamp.mtimeMs) return undefined;
-    return { content: readText(full), hash: stamp.hash, key: stamp.key };
+    const content = readText(full);
+    reads?.set(path, { size: s.size, mtimeMs: s.mtimeMs, content });
+    return { content, hash: stamp.hash, key: stamp.key };
   } catch {
     return undefined;
   }

@@ -8,8 +8,9 @@ import type { EmitContext, GeneratedFile } from '../emit/types';
 import { readSourceFile } from '../load/source-files';
 import { CompileCache, outputsUntouched, untouchedOutput } from './cache';
 import { knownSources, readProject } from './sources';
+import { TreeLister } from './listing';
 import { HANDLERS_DIR, findOrphanHandlers, handlerFileList } from './orphans';
-import type { WriteReport } from './write-output';
+import type { OutputReads, WriteReport } from './write-output';
 import { Timings } from './timings';
 import type { TypeGenerationError } from '../emit/ts/schema-to-ts';
 import type { RouteModel } from '../model/types';
@@ -45,7 +46,9 @@ export async function compileProject(root: string, options: CompileOptions = {})
   const cache = options.build === undefined ? undefined : CompileCache.open(root, options.build);
   const readAt = Date.now();
   const sources = readProject(root, cache?.lastRun?.sources);
-  const handlers = handlerFileList(root);
+  // Folder listings the last run made (handlers/, generated/), trusted per folder by its mtime (listing.ts).
+  const trees = { handlers: new TreeLister(cache?.lastRun?.trees?.handlers), generated: new TreeLister(cache?.lastRun?.trees?.generated) };
+  const handlers = handlerFileList(root, trees.handlers);
   const keyOf = (schemaFiles: readonly string[]): string => {
     const h = createHash('sha1').update(options.build ?? '');
     for (const f of sources.files) h.update(`\u0000${f.path}\u0000${f.hash}`);
@@ -69,10 +72,12 @@ export async function compileProject(root: string, options: CompileOptions = {})
   timings.lap('load');
   // Emitting (type generation) overlaps with the schema checks; its files are kept only without errors.
   let files: GeneratedFile[] | undefined;
+  // What emitters read of the last outputs: writing compares with these texts instead of reading again.
+  const outputReads: OutputReads = new Map();
   const emitContext = {
     cacheDir: cache ? join(cache.dir, 'emit') : undefined,
     existingFiles: new Set(handlers.map((rel) => `${HANDLERS_DIR}/${rel}`)),
-    previous: (path: string) => untouchedOutput(root, path, last?.outputs[path]),
+    previous: (path: string) => untouchedOutput(root, path, last?.outputs[path], outputReads),
   };
   // A schema the type generator cannot handle is the input's problem: located at the schema, not a crash.
   let typeProblem: TypeGenerationError | undefined;
@@ -117,14 +122,14 @@ export async function compileProject(root: string, options: CompileOptions = {})
     return { diagnostics, errorCount: diagnostics.filter((d) => d.severity === 'error').length, stats, cached: false, timings };
   }
   timings.lap('emit');
-  const write = writeOutput(root, files, last?.outputs);
+  const write = writeOutput(root, files, last?.outputs, { reads: outputReads, tree: trees.generated });
   timings.lap('write');
   // Handler stubs just created change the handler listing: orphans and the key use the listing after writing.
-  if (write.created.length > 0) handlers.splice(0, handlers.length, ...handlerFileList(root));
+  if (write.created.length > 0) handlers.splice(0, handlers.length, ...handlerFileList(root, trees.handlers));
   const diagnostics = [...check.diagnostics, ...findOrphanHandlers(m, handlers)];
   if (cache) {
     const schemaFiles = [...check.schemaFiles.keys()].sort();
-    cache.save({ key: keyOf(schemaFiles), sources: knownSources(sources, readAt), schemaFiles, outputs: write.stamps, diagnostics, summary: stats });
+    cache.save({ key: keyOf(schemaFiles), sources: knownSources(sources, readAt), trees: { handlers: trees.handlers.listed, generated: trees.generated.listed }, schemaFiles, outputs: write.stamps, diagnostics, summary: stats });
     timings.lap('cache');
   }
   return { diagnostics, errorCount: 0, stats, write, cached: false, timings };

@@ -1,32 +1,18 @@
 // The files under handlers/: which exist (for the compile key and the stubs not to render again), and
 // which are handlers without a route (orphans, ER8001).
-import { readdirSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
+import { TreeLister, type TreeFilter } from './listing';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { RouteModel } from '../model/types';
 
 export const HANDLERS_DIR = 'handlers';
 
-function tsFiles(dir: string, prefix: string, out: string[]): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return; // no such folder (yet)
-  }
-  for (const entry of entries) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) tsFiles(`${dir}${sep}${entry.name}`, rel, out);
-    } else if (entry.name.endsWith('.ts')) out.push(rel);
-  }
-}
+/** Folders under handlers/ that hold no handlers. */
+const HANDLER_TREE: TreeFilter = { enter: (name) => name !== 'node_modules' && !name.startsWith('.'), keep: (name) => name.endsWith('.ts') };
 
-/** Every TypeScript file under handlers/ (relative to it, tests included), sorted. */
-export function handlerFileList(root: string): string[] {
-  const out: string[] = [];
-  tsFiles(join(root, HANDLERS_DIR), '', out);
-  return out.sort();
+/** Every TypeScript file under handlers/ (relative to it, tests included), sorted; `lister` remembers the folders between runs. */
+export function handlerFileList(root: string, lister: TreeLister = new TreeLister()): string[] {
+  return lister.files(join(root, HANDLERS_DIR), HANDLER_TREE).sort();
 }
 
 /** Shared code lives in folders named lib/ or shared/; tests and declarations are not handlers. */

@@ -5,8 +5,9 @@
 // A crash before the commit leaves generated/ as it was (the staging folder is discarded next time);
 // a crash after it is finished by the next run (`recoverGenerated`). Unchanged files are never
 // rewritten. Files meant for the user (handler stubs) are created only where none exists.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
+import { TreeLister } from './listing';
 import { readText, writeText } from '../load/text-io';
 import { contentHash } from '../emit/content-hash';
 import type { GeneratedFile } from '../emit/types';
@@ -38,6 +39,22 @@ export interface OutputStamp {
   key?: string;
 }
 
+/**
+ * Texts of generated files this run has already read (emitters reuse the last output), by path from the
+ * project root, with the size and mtime they had: a comparison with a file whose size and mtime are
+ * still those uses the text instead of reading the file again.
+ */
+export type OutputReads = Map<string, { size: number; mtimeMs: number; content: string }>;
+
+/** What a run knows beside the last stamps: the texts it read (OutputReads), and generated/'s folders (see listing.ts). */
+export interface WriteMemo {
+  reads?: OutputReads;
+  tree?: TreeLister;
+}
+
+/** Every file in generated/ is listed. */
+const ALL_FILES = { enter: () => true, keep: () => true };
+
 /** A file's stamp: its key when it has one, else its content hash. */
 function stampOf(stat: { size: number; mtimeMs: number }, file: GeneratedFile, hash: string | undefined): OutputStamp {
   if (file.key !== undefined) return { size: stat.size, mtimeMs: stat.mtimeMs, hash: hash ?? '', key: file.key };
@@ -50,21 +67,6 @@ interface Journal {
   moves: [string, string][];
   /** Files to delete, relative to the project root. */
   deletes: string[];
-}
-
-function listFiles(dir: string, prefix = '', out: string[] = []): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out; // no such folder (yet)
-  }
-  for (const entry of entries) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) listFiles(`${dir}${sep}${entry.name}`, rel, out);
-    else out.push(rel);
-  }
-  return out;
 }
 
 function readIfExists(path: string): string | undefined {
@@ -87,7 +89,7 @@ export interface Comparison {
  * Compares the `generated` files with generated/ on disk. A file whose stamp from the last run (`known`)
  * still matches its size and mtime is compared by key or hash, without reading it; any other file is read.
  */
-export function compareGenerated(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}): Comparison {
+export function compareGenerated(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}, reads?: OutputReads): Comparison {
   const out: Comparison = { changed: [], unchanged: {} };
   for (const f of files) {
     if (f.ownership !== 'generated') continue;
@@ -97,7 +99,11 @@ export function compareGenerated(root: string, files: readonly GeneratedFile[], 
     let same: boolean;
     let hash: string | undefined;
     // A file of another size is another file: no need to read or hash it.
-    const sameAsRead = (): boolean => Buffer.byteLength(f.content) === stat!.size && readIfExists(full) === f.content;
+    const sameAsRead = (): boolean => {
+      if (Buffer.byteLength(f.content) !== stat!.size) return false;
+      const read = reads?.get(f.path);
+      return (read && read.size === stat!.size && read.mtimeMs === stat!.mtimeMs ? read.content : readIfExists(full)) === f.content;
+    };
     if (!stat) same = false;
     else if (stamp && stamp.size === stat.size && stamp.mtimeMs === stat.mtimeMs) {
       if (f.key !== undefined && stamp.key === f.key) {
@@ -125,14 +131,14 @@ export interface GeneratedPlan {
 }
 
 /** What would change in generated/, without writing: `files` compared (see compareGenerated); every other file in generated/ is removed. */
-export function planGenerated(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}): GeneratedPlan {
-  const { changed, unchanged: stamps } = compareGenerated(root, files, known);
+export function planGenerated(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}, memo: WriteMemo = {}): GeneratedPlan {
+  const { changed, unchanged: stamps } = compareGenerated(root, files, known, memo.reads);
   const prefix = GENERATED_DIR.length + 1;
   const wanted = new Set<string>();
   for (const f of files) if (f.ownership === 'generated') wanted.add(f.path.slice(prefix));
   return {
     changed: changed.map((f) => f.path.slice(prefix)).sort(),
-    removed: listFiles(join(root, GENERATED_DIR)).filter((rel) => !wanted.has(rel)).sort(),
+    removed: (memo.tree ?? new TreeLister()).files(join(root, GENERATED_DIR), ALL_FILES).filter((rel) => !wanted.has(rel)).sort(),
     unchanged: Object.keys(stamps).length,
     contents: new Map(changed.map((f) => [f.path, f])),
     stamps,
@@ -186,12 +192,12 @@ function applyJournal(root: string, journal: Journal): void {
 }
 
 /** Writes `files`; `known` are the stamps the last run left (see planGenerated). */
-export function writeOutput(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}): WriteReport {
+export function writeOutput(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}, memo: WriteMemo = {}): WriteReport {
   for (const f of files) {
     if (f.ownership === 'generated' && (!f.path.startsWith(`${GENERATED_DIR}/`) || f.path.split('/').includes('..'))) throw new Error(`generated file outside ${GENERATED_DIR}/: ${f.path}`);
   }
   recoverGenerated(root);
-  const plan = planGenerated(root, files, known);
+  const plan = planGenerated(root, files, known, memo);
   const report: WriteReport = {
     changed: plan.changed.map((p) => `${GENERATED_DIR}/${p}`),
     removed: plan.removed.map((p) => `${GENERATED_DIR}/${p}`),

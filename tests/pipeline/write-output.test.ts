@@ -48,6 +48,20 @@ describe('writeOutput', () => {
     expect(writeOutput(root, [gen('a.ts', 'A'), gen('b.ts', 'B')], second.stamps).changed).toEqual([]);
   });
 
+  it('compares with the text this run already read of a file, while its size and mtime are the same', () => {
+    const root = project();
+    const keyed = (content: string, key: string): GeneratedFile => ({ ...gen('k.ts', content), key });
+    const first = writeOutput(root, [keyed('K1', 'key-1')]);
+    const stat = statSync(join(root, 'generated/k.ts'));
+    // What an emitter read (here, said to be "K2"): a new key with content "K2" is the same as that text.
+    const reads = new Map([['generated/k.ts', { size: stat.size, mtimeMs: stat.mtimeMs, content: 'K2' }]]);
+    expect(writeOutput(root, [keyed('K2', 'key-2')], first.stamps, { reads }).changed).toEqual([]);
+    // A read made at another mtime is not used: the file is read again.
+    const stale = new Map([['generated/k.ts', { size: stat.size, mtimeMs: stat.mtimeMs - 1000, content: 'K3' }]]);
+    expect(writeOutput(root, [keyed('K3', 'key-3')], first.stamps, { reads: stale }).changed).toEqual(['generated/k.ts']);
+    expect(readFileSync(join(root, 'generated/k.ts'), 'utf8')).toBe('K3');
+  });
+
   it('compares a file made from a key by key, and by content when the key changed', () => {
     const root = project();
     const keyed = (content: string, key: string): GeneratedFile => ({ ...gen('k.ts', content), key });
