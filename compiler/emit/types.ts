@@ -37,6 +37,12 @@ export interface EmitContext {
    * Undefined: nothing to reuse.
    */
   previous?: (path: string) => { content: string; hash: string; key?: string } | undefined;
+  /**
+   * Whether generated file `path` is on disk as the last successful compile wrote it from `key` (see
+   * GeneratedFile.key), untouched since: an emitter may then leave its content to be read when asked
+   * for (see unchangedFile in ts/memo-cache.ts). Undefined: never.
+   */
+  unchanged?: (path: string, key: string) => boolean;
   /** Another thread that generates TypeScript from schemas, to share a big generation with (same output). */
   typeGenerator?: TypeGenerator;
 }

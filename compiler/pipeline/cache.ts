@@ -20,7 +20,8 @@ import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
 import type { RouteCheck, RouteCheckMemo } from '../validate/route-checks';
 import type { OutputReads, OutputStamp } from './write-output';
 import type { KnownSources } from './sources';
-import type { KnownTree } from './listing';
+import type { KnownTree, TreeLister } from './listing';
+import { GENERATED_DIR } from './write-output';
 
 export const CACHE_DIR = 'node_modules/.cache/eventroutes';
 const MEMO_DIR = 'memo';
@@ -211,6 +212,17 @@ export function untouchedOutput(root: string, path: string, stamp: OutputStamp |
     return undefined;
   }
 }
+
+/**
+ * Whether generated/ holds no file but the last run's outputs (one put there by hand is removed by a
+ * full run); listed through `lister` (see listing.ts).
+ */
+export function noStrayOutputs(root: string, outputs: LastRun['outputs'], lister: TreeLister): boolean {
+  for (const rel of lister.files(join(root, GENERATED_DIR), EVERY_FILE)) if (!Object.hasOwn(outputs, `${GENERATED_DIR}/${rel}`)) return false;
+  return true;
+}
+
+const EVERY_FILE = { enter: () => true, keep: () => true };
 
 export function outputsUntouched(root: string, outputs: LastRun['outputs']): boolean {
   for (const [path, stamp] of Object.entries(outputs)) {

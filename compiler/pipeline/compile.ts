@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { EmitContext, GeneratedFile } from '../emit/types';
 import { readSourceFile } from '../load/source-files';
-import { CompileCache, outputsUntouched, untouchedOutput } from './cache';
+import { CompileCache, noStrayOutputs, outputsUntouched, untouchedOutput } from './cache';
 import { knownSources, readProject } from './sources';
 import { TreeLister } from './listing';
 import { HANDLERS_DIR, findOrphanHandlers, handlerFileList } from './orphans';
-import type { OutputReads, WriteReport } from './write-output';
+import type { OutputReads, OutputStats, WriteReport } from './write-output';
 import { Timings } from './timings';
 import type { TypeGenerationError } from '../emit/ts/schema-to-ts';
 import type { RouteModel } from '../model/types';
@@ -62,22 +62,29 @@ export async function compileProject(root: string, options: CompileOptions = {})
 
   timings.lap('read');
   const last = cache?.lastRun;
-  if (last && sources.diagnostics.length === 0 && last.key === keyOf(last.schemaFiles) && outputsUntouched(root, last.outputs)) {
+  if (last && sources.diagnostics.length === 0 && last.key === keyOf(last.schemaFiles) && outputsUntouched(root, last.outputs) && noStrayOutputs(root, last.outputs, trees.generated)) {
     timings.lap('cache');
     return { diagnostics: last.diagnostics, errorCount: 0, stats: last.summary as CompileStats, write: { changed: [], removed: [], created: [], unchanged: Object.keys(last.outputs).length, stamps: last.outputs }, cached: true, timings };
   }
 
   // Parsers, validators and emitters load only past the no-change fast path.
-  const [{ runCheck }, { emitAll }, { writeOutput }] = await Promise.all([import('./check'), import('../emit'), import('./write-output')]);
+  const [{ runCheck }, { emitAll }, { writeOutput, statOutput }] = await Promise.all([import('./check'), import('../emit'), import('./write-output')]);
   timings.lap('load');
   // Emitting (type generation) overlaps with the schema checks; its files are kept only without errors.
   let files: GeneratedFile[] | undefined;
   // What emitters read of the last outputs: writing compares with these texts instead of reading again.
   const outputReads: OutputReads = new Map();
+  const outputStats: OutputStats = new Map();
   const emitContext = {
     cacheDir: cache ? join(cache.dir, 'emit') : undefined,
     existingFiles: new Set(handlers.map((rel) => `${HANDLERS_DIR}/${rel}`)),
     previous: (path: string) => untouchedOutput(root, path, last?.outputs[path], outputReads),
+    unchanged: (path: string, key: string) => {
+      const stamp = last?.outputs[path];
+      if (stamp?.key !== key) return false;
+      const stat = statOutput(root, path, outputStats);
+      return stat !== undefined && stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs;
+    },
   };
   // A schema the type generator cannot handle is the input's problem: located at the schema, not a crash.
   let typeProblem: TypeGenerationError | undefined;
@@ -122,8 +129,10 @@ export async function compileProject(root: string, options: CompileOptions = {})
     return { diagnostics, errorCount: diagnostics.filter((d) => d.severity === 'error').length, stats, cached: false, timings };
   }
   timings.lap('emit');
-  const write = writeOutput(root, files, last?.outputs, { reads: outputReads, tree: trees.generated });
+  const write = writeOutput(root, files, last?.outputs, { reads: outputReads, stats: outputStats, tree: trees.generated });
   timings.lap('write');
+  // The folders the write changed were listed before it: the next run lists them again.
+  for (const path of [...write.changed, ...write.removed]) trees.generated.forget(path.slice(path.indexOf('/') + 1));
   // Handler stubs just created change the handler listing: orphans and the key use the listing after writing.
   if (write.created.length > 0) handlers.splice(0, handlers.length, ...handlerFileList(root, trees.handlers));
   const diagnostics = [...check.diagnostics, ...findOrphanHandlers(m, handlers)];

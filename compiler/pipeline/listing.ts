@@ -39,6 +39,15 @@ export class TreeLister {
     return out;
   }
 
+  /**
+   * Forgets the listing of the folder holding `file` (relative to the tree's top) and of the folders
+   * above it: a run that writes there after listing has them read again by the next run.
+   */
+  forget(file: string): void {
+    for (let i = file.lastIndexOf('/'); i > 0; i = file.lastIndexOf('/', i - 1)) delete this.listed.dirs[file.slice(0, i)];
+    delete this.listed.dirs[''];
+  }
+
   private walk(abs: string, rel: string, filter: TreeFilter, out: string[]): void {
     const entry = this.entries(abs, rel);
     if (!entry) return;

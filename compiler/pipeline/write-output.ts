@@ -46,10 +46,27 @@ export interface OutputStamp {
  */
 export type OutputReads = Map<string, { size: number; mtimeMs: number; content: string }>;
 
-/** What a run knows beside the last stamps: the texts it read (OutputReads), and generated/'s folders (see listing.ts). */
+/** Stats of generated files (undefined: no such file), by path from the project root, as a run took them. */
+export type OutputStats = Map<string, { size: number; mtimeMs: number } | undefined>;
+
+/**
+ * What a run knows beside the last stamps: the texts it read (OutputReads), the stats it took (emitters
+ * ask whether a file is unchanged: the comparison uses the same stat), and generated/'s folders (see
+ * listing.ts).
+ */
 export interface WriteMemo {
   reads?: OutputReads;
+  stats?: OutputStats;
   tree?: TreeLister;
+}
+
+/** The stat of a generated file (path from the project root), taken once per run when `stats` is given. */
+export function statOutput(root: string, path: string, stats?: OutputStats): { size: number; mtimeMs: number } | undefined {
+  if (stats?.has(path)) return stats.get(path);
+  const stat = statSync(`${root}${sep}${path}`, { throwIfNoEntry: false });
+  const taken = stat && { size: stat.size, mtimeMs: stat.mtimeMs };
+  stats?.set(path, taken);
+  return taken;
 }
 
 /** Every file in generated/ is listed. */
@@ -89,12 +106,13 @@ export interface Comparison {
  * Compares the `generated` files with generated/ on disk. A file whose stamp from the last run (`known`)
  * still matches its size and mtime is compared by key or hash, without reading it; any other file is read.
  */
-export function compareGenerated(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}, reads?: OutputReads): Comparison {
+export function compareGenerated(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}, memo: Pick<WriteMemo, 'reads' | 'stats'> = {}): Comparison {
   const out: Comparison = { changed: [], unchanged: {} };
+  const reads = memo.reads;
   for (const f of files) {
     if (f.ownership !== 'generated') continue;
     const full = `${root}${sep}${f.path}`; // emitters' paths are relative and normalized (checked by writeOutput)
-    const stat = statSync(full, { throwIfNoEntry: false });
+    const stat = statOutput(root, f.path, memo.stats);
     const stamp = known[f.path];
     let same: boolean;
     let hash: string | undefined;
@@ -132,7 +150,7 @@ export interface GeneratedPlan {
 
 /** What would change in generated/, without writing: `files` compared (see compareGenerated); every other file in generated/ is removed. */
 export function planGenerated(root: string, files: readonly GeneratedFile[], known: Readonly<Record<string, OutputStamp>> = {}, memo: WriteMemo = {}): GeneratedPlan {
-  const { changed, unchanged: stamps } = compareGenerated(root, files, known, memo.reads);
+  const { changed, unchanged: stamps } = compareGenerated(root, files, known, memo);
   const prefix = GENERATED_DIR.length + 1;
   const wanted = new Set<string>();
   for (const f of files) if (f.ownership === 'generated') wanted.add(f.path.slice(prefix));

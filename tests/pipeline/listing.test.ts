@@ -64,6 +64,14 @@ describe('TreeLister', () => {
     expect(sorted(new TreeLister(first.listed).files(top, ALL))).toContain('sub/racy.ts');
   });
 
+  it('forgets the folders above a file written after listing', () => {
+    const top = tree();
+    const first = new TreeLister();
+    first.files(top, ALL);
+    first.forget('sub/deep/c.ts');
+    expect(Object.keys(first.listed.dirs).sort()).toEqual(['other']);
+  });
+
   it('lists nothing for a folder removed since, and reads a folder that replaced a file', () => {
     const top = tree();
     const first = new TreeLister();

@@ -12,7 +12,7 @@
 import { tsHeader } from '../marker';
 import type { EventType, RouteModel } from '../../model/types';
 import { schemaTypes } from '../ts/schema-to-ts';
-import { memoized, objectKey, openMemo } from '../ts/memo-cache';
+import { memoized, objectKey, openMemo, unchangedFile } from '../ts/memo-cache';
 import { docComment, importPath, literalType, propertyKey } from '../ts/names';
 import { printTs } from '../ts/printer';
 import type { Emitter, GeneratedFile } from '../types';
@@ -125,14 +125,16 @@ export const emitEventTypes: Emitter = async (model, context) => {
   checkEventNames(model);
   const memo = openMemo(context.cacheDir, 'event-modules');
   const keys = model.eventTypes.map((e) => objectKey(e));
-  const cached = keys.map((k) => memo.get(k));
-  const missing = model.eventTypes.filter((_, i) => cached[i] === undefined);
+  const unchanged = model.eventTypes.map((e, i) => unchangedFile(memo, context, eventModulePath(e), keys[i]!));
+  const cached = keys.map((k, i) => (unchanged[i] ? undefined : memo.get(k)));
+  const missing = model.eventTypes.filter((_, i) => !unchanged[i] && cached[i] === undefined);
   const { code } = await schemaTypes(
     missing.map((e) => ({ name: detailTypeName(e), schema: e.detailSchema })),
     context.cacheDir,
     context.typeGenerator,
   );
   const files: GeneratedFile[] = model.eventTypes.map((e, i) => {
+    if (unchanged[i]) return unchanged[i];
     let content = cached[i];
     if (content === undefined) {
       content = eventModule(e, code.get(detailTypeName(e))!);

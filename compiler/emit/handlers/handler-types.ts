@@ -10,7 +10,7 @@ import { docComment, importPath, stringLiteral, valueExpression } from '../ts/na
 import { printTs } from '../ts/printer';
 import type { Emitter } from '../types';
 import type { RouteModel } from '../../model/types';
-import { openMemo } from '../ts/memo-cache';
+import { openMemo, unchangedFile } from '../ts/memo-cache';
 import { unionType } from '../narrow/render';
 import { handlerKey, handlerModel, handlerTypesPath, type HandlerModel, type RouteDelivery } from './handler-model';
 
@@ -110,6 +110,8 @@ export const emitHandlerTypes: Emitter = (model: RouteModel, context) => {
   const memo = openMemo(context.cacheDir, 'handler-types');
   const files = model.functions.map((fn) => {
     const key = handlerKey(model, fn);
+    const unchanged = unchangedFile(memo, context, handlerTypesPath(fn), key);
+    if (unchanged) return unchanged;
     let content = memo.get(key);
     if (content === undefined) {
       content = handlerTypesModule(handlerModel(model, fn));

@@ -14,10 +14,13 @@ import { join } from 'node:path';
 import { readText, writeText } from '../../load/text-io';
 import { jsonDigest } from '../../model/json-text';
 import { digest } from '../../model/digest';
+import type { EmitContext, GeneratedFile } from '../types';
 
 export interface Memo {
   get(key: string): string | undefined;
   set(key: string, value: string): void;
+  /** Keeps the entry of `key`, if there is one, as used by this run, without reading it. */
+  keep(key: string): void;
   /** Writes the shards an entry was added to (with the entries used); a failed write is ignored. */
   save(): void;
 }
@@ -135,6 +138,7 @@ export function openMemo(cacheDir: string | undefined, name: string): Memo {
     return entries;
   };
   const used: Map<string, string>[] = Array.from({ length: SHARDS }, () => new Map());
+  const kept: string[][] = Array.from({ length: SHARDS }, () => []);
   const added = new Set<number>();
   return {
     get(key) {
@@ -149,11 +153,18 @@ export function openMemo(cacheDir: string | undefined, name: string): Memo {
       used[shard]!.set(key, value);
       added.add(shard);
     },
+    keep(key) {
+      kept[shardOf(key)]!.push(key);
+    },
     save() {
       if (cacheDir === undefined) return;
       for (let shard = 0; shard < SHARDS; shard++) {
         // Only where this compile added: a shard it only read, or never read, stays as it is.
         if (!added.has(shard)) continue;
+        for (const key of kept[shard]!) {
+          const value = used[shard]!.has(key) ? undefined : load(shard).get(key);
+          if (value !== undefined) used[shard]!.set(key, value);
+        }
         const file = fileOf(shard);
         const tmp = `${file}.${process.pid}.tmp`;
         try {
@@ -176,4 +187,25 @@ export function memoized(memo: Memo, input: unknown, compute: () => string): str
   const value = compute();
   memo.set(key, value);
   return value;
+}
+
+/**
+ * Generated file `path`, made from memo entry `key`, when the last run wrote it from that key and it is
+ * untouched since (EmitContext.unchanged): its content is read from disk only if asked for, and the memo
+ * keeps the entry without reading it. Undefined otherwise: the caller looks the entry up, or makes it.
+ */
+export function unchangedFile(memo: Memo, context: EmitContext, path: string, key: string): GeneratedFile | undefined {
+  if (!context.unchanged?.(path, key)) return undefined;
+  memo.keep(key);
+  let content: string | undefined;
+  return {
+    path,
+    ownership: 'generated',
+    key,
+    get content(): string {
+      content ??= context.previous?.(path)?.content ?? memo.get(key);
+      if (content === undefined) throw new Error(`${path} changed while compiling: compile again`);
+      return content;
+    },
+  };
 }

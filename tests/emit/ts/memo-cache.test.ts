@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { codeVersion, contentKey, formatShard, memoized, openMemo, parseShard, SHARDS, shardFileName } from '../../../compiler/emit/ts/memo-cache';
+import { codeVersion, contentKey, formatShard, memoized, openMemo, parseShard, SHARDS, shardFileName, unchangedFile } from '../../../compiler/emit/ts/memo-cache';
 
 const dirs: string[] = [];
 function cacheDir(): string {
@@ -37,6 +37,47 @@ describe('openMemo', () => {
     expect(fourth.get('a')).toBe('A'); // used by the compile that wrote the shard
     expect(fourth.get('q')).toBeUndefined(); // not used by it: dropped
     expect(fourth.get('b')).toBe('B'); // in a shard nobody added to: left as it was
+  });
+
+  it('keeps an entry a compile did not read (keep) when it rewrites that shard', () => {
+    const dir = cacheDir();
+    const first = openMemo(dir, 'm');
+    first.set('a', 'A');
+    first.set('q', 'Q');
+    first.save();
+    const second = openMemo(dir, 'm');
+    second.keep('a'); // an output made from 'a' is unchanged on disk: the entry is not read
+    second.keep('k'); // kept, but never stored: nothing to keep
+    second.set('aa', 'AA'); // same shard as 'a' and 'q': that shard is rewritten
+    second.save();
+    const third = openMemo(dir, 'm');
+    expect([third.get('a'), third.get('aa'), third.get('q'), third.get('k')]).toEqual(['A', 'AA', undefined, undefined]);
+  });
+
+  it('leaves the content of an unchanged output unread until asked for', () => {
+    const dir = cacheDir();
+    const memo = openMemo(dir, 'm');
+    memo.set('k1', 'from the memo');
+    memo.save();
+    const reopened = openMemo(dir, 'm');
+    const asked: string[] = [];
+    const context = {
+      unchanged: (path: string, key: string) => path === 'generated/a.ts' && key === 'k1',
+      previous: (path: string) => {
+        asked.push(path);
+        return path === 'generated/a.ts' ? { content: 'from disk', hash: '', key: 'k1' } : undefined;
+      },
+    };
+    expect(unchangedFile(reopened, context, 'generated/a.ts', 'k2')).toBeUndefined();
+    const file = unchangedFile(reopened, context, 'generated/a.ts', 'k1')!;
+    expect({ path: file.path, key: file.key, ownership: file.ownership }).toEqual({ path: 'generated/a.ts', key: 'k1', ownership: 'generated' });
+    expect(asked).toEqual([]);
+    expect(file.content).toBe('from disk');
+    expect(file.content).toBe('from disk');
+    expect(asked).toEqual(['generated/a.ts']);
+    // Gone from disk meanwhile: the memo's entry, the same content.
+    const gone = unchangedFile(reopened, { ...context, previous: () => undefined }, 'generated/a.ts', 'k1')!;
+    expect(gone.content).toBe('from the memo');
   });
 
   it('computes only on a miss', () => {
