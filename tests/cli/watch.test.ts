@@ -1,6 +1,6 @@
 // `eventroutes compile --watch`: compiles, then recompiles on every save and prints what it wrote.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN } from '../support/cli';
@@ -18,38 +18,83 @@ logs:
   pings: {}
 `;
 
+/** `compile --watch` in `root`: its output so far, and a wait for a text in it (after an offset). */
+function startWatch(root: string) {
+  const child = spawn(process.execPath, [BIN, 'compile', '--watch'], { cwd: root });
+  const run = { child, out: '' };
+  child.stdout.on('data', (chunk) => (run.out += chunk));
+  const waitFor = (text: string, after = 0) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (run.out.indexOf(text, after) !== -1) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 20);
+      child.once('exit', () => {
+        clearInterval(timer);
+        reject(new Error(`exited before "${text}":\n${run.out}`));
+      });
+    });
+  return { run, waitFor };
+}
+
 describe('eventroutes compile --watch', () => {
+  it('recompiles on atomic saves (a new file renamed over the old one), save after save, and in new folders', async () => {
+    const root = makeProject({ 'routes/app.yaml': app('Ping') });
+    roots.push(root);
+    const { run, waitFor } = startWatch(root);
+    const save = (path: string, text: string) => {
+      writeFileSync(join(root, `${path}.tmp~`), text);
+      renameSync(join(root, `${path}.tmp~`), join(root, path));
+    };
+    try {
+      await waitFor('watching routes/');
+      for (const name of ['Pong', 'Pang', 'Pung']) {
+        const mark = run.out.length;
+        save('routes/app.yaml', app(name));
+        await waitFor('wrote   generated/model.json', mark);
+      }
+      const mark = run.out.length;
+      mkdirSync(join(root, 'routes/more'));
+      save('routes/more/other.yaml', 'bogus: 1\n');
+      await waitFor('routes/more/other.yaml:1:1: error ER2001', mark);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+  });
+
+  it('recompiles when a schema file outside routes/ changes', async () => {
+    const withRef = app('Ping').replace('schema: { type: object }', 'schema: { $ref: ../schemas/ping.json }');
+    const root = makeProject({ 'routes/app.yaml': withRef, 'schemas/ping.json': '{ "type": "object" }' });
+    roots.push(root);
+    const { run, waitFor } = startWatch(root);
+    try {
+      await waitFor('watching routes/');
+      const mark = run.out.length;
+      writeFileSync(join(root, 'schemas/ping.json'), '{ "type": "object", "properties": { "n": { "type": "integer" } } }');
+      await waitFor('wrote   generated/events/Ping.ts', mark);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+  });
+
   it('recompiles when a route file changes', async () => {
     const root = makeProject({ 'routes/app.yaml': app('Ping') });
     roots.push(root);
-    const child = spawn(process.execPath, [BIN, 'compile', '--watch'], { cwd: root });
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    const waitFor = (text: string, after = 0) =>
-      new Promise<void>((resolve, reject) => {
-        const timer = setInterval(() => {
-          if (out.indexOf(text, after) !== -1) {
-            clearInterval(timer);
-            resolve();
-          }
-        }, 20);
-        child.once('exit', () => {
-          clearInterval(timer);
-          reject(new Error(`exited before "${text}":\n${out}`));
-        });
-      });
+    const { run, waitFor } = startWatch(root);
     try {
       await waitFor('watching routes/');
-      const mark = out.length;
+      const mark = run.out.length;
       writeFileSync(join(root, 'routes/app.yaml'), app('Pong'));
       await waitFor('change detected', mark);
       await waitFor('wrote   generated/model.json', mark);
-      const mark2 = out.length;
+      const mark2 = run.out.length;
       writeFileSync(join(root, 'routes/app.yaml'), app('Pong') + 'bogus: 1\n');
       await waitFor('ER2001', mark2);
-      expect(out.slice(mark2)).toContain('generated/ was not changed');
+      expect(run.out.slice(mark2)).toContain('generated/ was not changed');
     } finally {
-      child.kill('SIGTERM');
+      run.child.kill('SIGTERM');
     }
   });
 });
