@@ -6,7 +6,8 @@
 // it is not read again unless its text is asked for. A file changed within RACY_MS of being read
 // could have kept its mtime (file systems stamp coarsely), so it is always read again.
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { listRouteFiles, projectPath, readSourceFile, type SourceFile } from '../load/source-files';
 
 export const ROUTES_DIR = 'routes';
@@ -32,7 +33,18 @@ export function readProject(root: string, known?: KnownSources): ProjectSources 
   const diagnostics: Diagnostic[] = [];
   const listed = listRouteFiles(root, ROUTES_DIR);
   if (listed.error) {
-    diagnostics.push({ code: 'ER1009', severity: 'error', file: ROUTES_DIR, line: 1, column: 1, pointer: '', message: `cannot read the routes folder: ${listed.error}`, hint: `create ${ROUTES_DIR}/ with one .yaml file per team or domain` });
+    const missing = !existsSync(join(root, ROUTES_DIR));
+    const above = missing ? projectAbove(root) : undefined;
+    diagnostics.push({
+      code: 'ER1009',
+      severity: 'error',
+      file: ROUTES_DIR,
+      line: 1,
+      column: 1,
+      pointer: '',
+      message: missing ? `there is no ${ROUTES_DIR}/ folder in ${root}` : `cannot read the routes folder: ${listed.error}`,
+      hint: above ? `run eventroutes from ${above} (the folder that holds ${ROUTES_DIR}/), or create ${ROUTES_DIR}/ here` : `create ${ROUTES_DIR}/ with one .yaml file per team or domain`,
+    });
   } else if (listed.files.length === 0) {
     diagnostics.push({ code: 'ER1011', severity: 'warning', file: ROUTES_DIR, line: 1, column: 1, pointer: '', message: 'no route files (.yaml, .yml) found', hint: `add route files under ${ROUTES_DIR}/ (see ${ROUTES_DIR}/README.md)` });
   }
@@ -53,6 +65,14 @@ export function readProject(root: string, known?: KnownSources): ProjectSources 
   return { files, diagnostics };
 }
 
+
+/** The nearest folder above `root` that holds a routes/ folder (eventroutes run from inside a project). */
+function projectAbove(root: string): string | undefined {
+  for (let dir = dirname(resolve(root)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ROUTES_DIR))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
 
 /** A route file the last run read, unchanged since: its text is read when first asked for. */
 function knownFile(root: string, path: string, hash: string, stamp: SourceFile['stamp']): SourceFile {

@@ -51,4 +51,10 @@ describe('readProject', () => {
     const a = readProject(root, known).files.find((f) => f.path === 'routes/a.yaml')!;
     expect(a.hash).toBe(hashText('bus: x\n'));
   });
+
+  it('says where the project is when run from inside it (a folder without routes/ below one with it)', () => {
+    const root = project();
+    const inside = readProject(join(root, 'routes')).diagnostics;
+    expect(inside.map((d) => [d.code, d.message, d.hint])).toEqual([['ER1009', `there is no routes/ folder in ${join(root, 'routes')}`, `run eventroutes from ${root} (the folder that holds routes/), or create routes/ here`]]);
+  });
 });
