@@ -9,6 +9,7 @@ import { readSourceFile } from '../load/source-files';
 import { CompileCache, noStrayOutputs, outputsUntouched, untouchedOutput } from './cache';
 import { knownSources, readProject } from './sources';
 import { TreeLister } from './listing';
+import { lockGenerated, WriteFailure } from './write-lock';
 import { HANDLERS_DIR, findOrphanHandlers, handlerFileList } from './orphans';
 import type { OutputReads, OutputStats, WriteReport } from './write-output';
 import { Timings } from './timings';
@@ -68,7 +69,7 @@ export async function compileProject(root: string, options: CompileOptions = {})
   }
 
   // Parsers, validators and emitters load only past the no-change fast path.
-  const [{ runCheck }, { emitAll }, { writeOutput, statOutput }] = await Promise.all([import('./check'), import('../emit'), import('./write-output')]);
+  const [{ runCheck }, { emitAll }, { writeOutput, statOutput, GENERATED_DIR }] = await Promise.all([import('./check'), import('../emit'), import('./write-output')]);
   timings.lap('load');
   // Emitting (type generation) overlaps with the schema checks; its files are kept only without errors.
   let files: GeneratedFile[] | undefined;
@@ -129,19 +130,31 @@ export async function compileProject(root: string, options: CompileOptions = {})
     return { diagnostics, errorCount: diagnostics.filter((d) => d.severity === 'error').length, stats, cached: false, timings };
   }
   timings.lap('emit');
-  const write = writeOutput(root, files, last?.outputs, { reads: outputReads, stats: outputStats, tree: trees.generated });
-  timings.lap('write');
-  // The folders the write changed were listed before it: the next run lists them again.
-  for (const path of [...write.changed, ...write.removed]) trees.generated.forget(path.slice(path.indexOf('/') + 1));
-  // Handler stubs just created change the handler listing: orphans and the key use the listing after writing.
-  if (write.created.length > 0) handlers.splice(0, handlers.length, ...handlerFileList(root, trees.handlers));
-  const diagnostics = [...check.diagnostics, ...findOrphanHandlers(m, handlers)];
-  if (cache) {
-    const schemaFiles = [...check.schemaFiles.keys()].sort();
-    cache.save({ key: keyOf(schemaFiles), sources: knownSources(sources, readAt), trees: { handlers: trees.handlers.listed, generated: trees.generated.listed }, schemaFiles, outputs: write.stamps, diagnostics, summary: stats });
-    timings.lap('cache');
+  // One writer at a time (another compile of this project may be writing): the write and the cache
+  // that records it.
+  const release = lockGenerated(root);
+  try {
+    let write: WriteReport;
+    try {
+      write = writeOutput(root, files, last?.outputs, { reads: outputReads, stats: outputStats, tree: trees.generated });
+    } catch (err) {
+      throw (err as NodeJS.ErrnoException).code ? new WriteFailure(`cannot write ${GENERATED_DIR}/: ${(err as Error).message}`) : err;
+    }
+    timings.lap('write');
+    // The folders the write changed were listed before it: the next run lists them again.
+    for (const path of [...write.changed, ...write.removed]) trees.generated.forget(path.slice(path.indexOf('/') + 1));
+    // Handler stubs just created change the handler listing: orphans and the key use the listing after writing.
+    if (write.created.length > 0) handlers.splice(0, handlers.length, ...handlerFileList(root, trees.handlers));
+    const diagnostics = [...check.diagnostics, ...findOrphanHandlers(m, handlers)];
+    if (cache) {
+      const schemaFiles = [...check.schemaFiles.keys()].sort();
+      cache.save({ key: keyOf(schemaFiles), sources: knownSources(sources, readAt), trees: { handlers: trees.handlers.listed, generated: trees.generated.listed }, schemaFiles, outputs: write.stamps, diagnostics, summary: stats });
+      timings.lap('cache');
+    }
+    return { diagnostics, errorCount: 0, stats, write, cached: false, timings };
+  } finally {
+    release();
   }
-  return { diagnostics, errorCount: 0, stats, write, cached: false, timings };
 }
 
 /** ER8004 at the schema of event type `name` (located by parsing its route file again: this is rare). */

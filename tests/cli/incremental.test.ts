@@ -2,7 +2,7 @@
 // texts of outputs it did not change); after any sequence of edits, what it writes must be what a compile
 // from scratch writes. Folders and route files are made old, so that the listings and stamps of the
 // last run are trusted, as they are in a project edited by hand.
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProject } from '../support/project';
@@ -123,5 +123,35 @@ describe('incremental compile', () => {
     writeFileSync(join(root, 'routes/more/shipping.yaml'), billing.replace(/billing/g, 'shipping').replace(/InvoiceSent/g, 'ParcelSent').replace('Invoice Sent', 'Parcel Sent').replace(/on-invoice/g, 'on-parcel'));
     // Folders the last runs wrote into are listed again, not trusted: nothing is reported removed.
     expect(compile()).not.toContain('removed');
+  });
+});
+
+describe('concurrent compiles', () => {
+  it('write one at a time: all succeed, and generated/ is what one compile writes', async () => {
+    // Many event types of one source: changing the source changes some 120 generated files.
+    const many = (source: string): string =>
+      `source: ${source}\nevents:\n${Array.from({ length: 60 }, (_, i) => `  E${i}: { detailType: E ${i}, schema: { type: object } }\n`).join('')}routes:\n${Array.from({ length: 60 }, (_, i) => `  r${i}: { on: E${i}, targets: [{ lambda: many/h${i} }] }\n`).join('')}`;
+    const root = makeProject({ 'routes/many.yaml': many('com.example.one') });
+    roots.push(root);
+    expect(runCli(root, ['compile']).code).toBe(0);
+    writeFileSync(join(root, 'routes/many.yaml'), many('com.example.two'));
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../support/cli');
+    const runs = await Promise.all(
+      [1, 2, 3].map(
+        () =>
+          new Promise<{ code: number | null; out: string }>((resolve) => {
+            const child = spawn(process.execPath, [BIN, 'compile'], { cwd: root });
+            let out = '';
+            child.stdout.on('data', (c) => (out += c));
+            child.stderr.on('data', (c) => (out += c));
+            child.on('close', (code) => resolve({ code, out }));
+          }),
+      ),
+    );
+    for (const run of runs) expect(run.code, run.out).toBe(0);
+    expect(runs.filter((r) => r.out.includes('wrote   generated/model.json')).length).toBeGreaterThanOrEqual(1);
+    expect(files(join(root, 'generated'))).toEqual(fresh(root));
+    expect(existsSync(join(root, '.generated.lock'))).toBe(false);
   });
 });

@@ -34,7 +34,15 @@ export function summary(outcome: CompileOutcome): string {
 }
 
 export async function compileOnce(io: CliIO, format: ReturnType<typeof diagnosticFormat>, timings = false): Promise<number> {
-  const outcome = await compileProject(io.cwd, { build: compilerBuild() });
+  let outcome: CompileOutcome;
+  try {
+    outcome = await compileProject(io.cwd, { build: compilerBuild() });
+  } catch (err) {
+    // The file system refused the write (or another compile kept its lock): say so, not "a bug".
+    if (!(err instanceof Error) || err.name !== 'WriteFailure') throw err;
+    io.stderr(`eventroutes: ${err.message}\n`);
+    return EXIT.inputErrors;
+  }
   if (timings) io.stderr(outcome.timings.format());
   io.stdout(formatDiagnostics(outcome.diagnostics, format));
   if (outcome.errorCount > 0) {
