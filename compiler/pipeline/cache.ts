@@ -11,9 +11,9 @@
 //     (size, mtime, hash: see sources.ts) and the outputs it wrote, so that a recompile with no change
 //     only stats inputs and outputs and prints the summary, without loading the rest.
 // A cache entry is only a shortcut: deleting the folder never changes what compile produces.
-import { mkdirSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readText, writeText } from '../load/text-io';
+import { readText, replaceFile, writeText } from '../load/text-io';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { MetaSchemaErrors, MetaSchemaMemo } from '../validate/event-schemas';
 import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
@@ -80,7 +80,7 @@ function writeJson(dir: string, name: string, value: unknown): void {
     mkdirSync(dir, { recursive: true });
     const tmp = join(dir, `${name}.${process.pid}`);
     writeText(tmp, JSON.stringify(value));
-    renameSync(tmp, join(dir, name));
+    replaceFile(tmp, join(dir, name));
   } catch {
     // A read-only tree: compile still works, only without the cache.
   }

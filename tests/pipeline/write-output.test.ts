@@ -1,6 +1,6 @@
 // The generated/ writer: all-or-nothing through a roll-forward journal, unchanged files untouched,
 // stale files and emptied folders removed, stubs created once.
-import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../compiler/emit/types';
@@ -106,6 +106,36 @@ describe('writeOutput', () => {
     expect(readFileSync(join(root, 'generated/a.ts'), 'utf8')).toBe('A2');
     expect(existsSync(join(root, 'generated/b.ts'))).toBe(false);
     expect(existsSync(join(root, '.generated.staging'))).toBe(false);
+  });
+
+  it('finishes a journal interrupted between moving a file aside and moving its new version in', () => {
+    const root = project();
+    writeOutput(root, [gen('a.ts', 'A'), gen('b.ts', 'B')]);
+    mkdirSync(join(root, '.generated.staging/files'), { recursive: true });
+    mkdirSync(join(root, '.generated.staging/trash'), { recursive: true });
+    writeFileSync(join(root, '.generated.staging/files/a.ts'), 'A2');
+    writeFileSync(join(root, '.generated.staging/JOURNAL.json'), JSON.stringify({ moves: [['.generated.staging/files/a.ts', 'generated/a.ts']], deletes: [] }));
+    renameSync(join(root, 'generated/a.ts'), join(root, '.generated.staging/trash/0')); // moved aside, then the crash
+    recoverGenerated(root);
+    expect(readFileSync(join(root, 'generated/a.ts'), 'utf8')).toBe('A2');
+    expect(readFileSync(join(root, 'generated/b.ts'), 'utf8')).toBe('B');
+    expect(existsSync(join(root, '.generated.staging'))).toBe(false);
+  });
+
+  it('leaves no staging and no trash behind: replaced files are deleted after the write, or by the next one', async () => {
+    const root = project();
+    writeOutput(root, [gen('a.ts', 'A'), gen('b.ts', 'B')]);
+    writeOutput(root, [gen('a.ts', 'A2')]);
+    expect(readFileSync(join(root, 'generated/a.ts'), 'utf8')).toBe('A2');
+    expect(existsSync(join(root, 'generated/b.ts'))).toBe(false);
+    const leftovers = () => readdirSync(root).filter((name) => name.startsWith('.generated.'));
+    for (let i = 0; i < 100 && leftovers().length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(leftovers()).toEqual([]);
+    // Trash an interrupted run left: removed by the next write.
+    mkdirSync(join(root, '.generated.trash.1.2/trash'), { recursive: true });
+    writeFileSync(join(root, '.generated.trash.1.2/trash/0'), 'old');
+    writeOutput(root, [gen('a.ts', 'A2')]);
+    expect(leftovers()).toEqual([]);
   });
 
   it('discards staging that was never committed', () => {

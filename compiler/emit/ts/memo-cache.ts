@@ -8,10 +8,10 @@
 // Without a cache folder (or with an unreadable file) a memo starts empty: the output is the same,
 // only slower.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { readText, writeText } from '../../load/text-io';
+import { readText, replaceFile, writeText } from '../../load/text-io';
 import { jsonDigest } from '../../model/json-text';
 import { digest } from '../../model/digest';
 import type { EmitContext, GeneratedFile } from '../types';
@@ -170,7 +170,7 @@ export function openMemo(cacheDir: string | undefined, name: string): Memo {
         try {
           mkdirSync(cacheDir, { recursive: true });
           writeText(tmp, formatShard(used[shard]!, current));
-          renameSync(tmp, file);
+          replaceFile(tmp, file);
         } catch {
           // A memo that cannot be written costs time on the next compile, never correctness.
         }
