@@ -39,10 +39,9 @@ function watchedFolders(root: string): Set<string> {
 }
 
 export async function watchProject(io: CliIO, format: DiagnosticFormat): Promise<number> {
-  await compileOnce(io, format);
-  io.stdout(`watching ${ROUTES_DIR}/ for changes (Ctrl-C to stop)\n`);
   const watchers = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | undefined;
+  // Compiles run one after the other (a compile awaits, and a save may come meanwhile).
   let running = Promise.resolve();
   const schedule = (): void => {
     clearTimeout(timer);
@@ -81,7 +80,15 @@ export async function watchProject(io: CliIO, format: DiagnosticFormat): Promise
       }
     }
   };
+  // Watching before the first compile (a save while it runs compiles again), and before saying so; the
+  // folders of the schema files it read are watched from its end.
   sync(false);
+  running = running.then(async () => {
+    await compileOnce(io, format);
+  });
+  await running;
+  sync(false);
+  io.stdout(`watching ${ROUTES_DIR}/ for changes (Ctrl-C to stop)\n`);
   return new Promise<number>((resolve) => {
     const stop = () => {
       clearTimeout(timer);

@@ -34,7 +34,9 @@ function alive(pid: number): boolean {
 function stale(path: string): boolean {
   try {
     const pid = Number(readFileSync(path, 'latin1').trim());
-    if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return true;
+    // Our own pid: left by an earlier process that had it (this process holds the lock only in
+    // synchronous code, so never while it asks for it again).
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !alive(pid)) return true;
     return Date.now() - statSync(path).mtimeMs > STALE_MS;
   } catch {
     return false; // just released, or being written: try again

@@ -1,7 +1,7 @@
 // One writer of generated/ at a time: a second compile waits for the lock, takes over a stale one
 // (its process gone), and gives up with a WriteFailure (not an internal error) after its wait.
-import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE, lockGenerated } from '../../compiler/pipeline/write-lock';
@@ -16,14 +16,32 @@ function project(): string {
 }
 
 describe('lockGenerated', () => {
-  it('holds the lock until released; another taker waits, then fails after its wait', () => {
+  it('creates the lock file and removes it on release', () => {
     const root = project();
     const release = lockGenerated(root);
-    expect(existsSync(join(root, LOCK_FILE))).toBe(true);
-    expect(() => lockGenerated(root, 100)).toThrow(expect.objectContaining({ name: 'WriteFailure', message: expect.stringContaining('another eventroutes compile is writing generated/') }));
+    expect(readFileSync(join(root, LOCK_FILE), 'utf8')).toBe(`${process.pid}\n`);
     release();
     expect(existsSync(join(root, LOCK_FILE))).toBe(false);
+  });
+
+  it('waits while another running compile holds the lock, then fails after its wait (not an internal error)', async () => {
+    const root = project();
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      writeFileSync(join(root, LOCK_FILE), `${other.pid}\n`);
+      expect(() => lockGenerated(root, 100)).toThrow(expect.objectContaining({ name: 'WriteFailure', message: expect.stringContaining('another eventroutes compile is writing generated/') }));
+    } finally {
+      other.kill();
+      await new Promise((resolve) => other.once('exit', resolve));
+    }
+    lockGenerated(root, 100)(); // its process is gone: the lock is stale
+  });
+
+  it('takes over a lock that names this process (left by an earlier process with the same pid)', () => {
+    const root = project();
+    writeFileSync(join(root, LOCK_FILE), `${process.pid}\n`);
     lockGenerated(root, 100)();
+    expect(existsSync(join(root, LOCK_FILE))).toBe(false);
   });
 
   it('takes over the lock of a process that is gone', () => {
