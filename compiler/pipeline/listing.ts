@@ -3,12 +3,16 @@
 // whenever an entry is added to it, removed from it or renamed in it, so a folder whose mtime is the
 // one it had when the last run listed it has the same entries, and is only stat'ed (one system call)
 // instead of read (four). A folder whose mtime was within RACY_MS of that listing is read again, since
-// a change in the same clock tick would have kept its mtime.
-import { readdirSync, statSync } from 'node:fs';
+// a change in the same clock tick would have kept its mtime (and, while runs follow each other within
+// RACY_MS, read without a stat at all: its mtime could not be trusted yet).
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { sep } from 'node:path';
 import { RACY_MS } from './sources';
 
-/** The folders a run listed (paths relative to the tree's top, '' for the top): mtime, file names and folder names, each joined by '/'. */
+/**
+ * The folders a run listed (paths relative to the tree's top, '' for the top): mtime (-1: not taken),
+ * file names and folder names, each joined by '/'.
+ */
 export interface KnownTree {
   readAt: number;
   dirs: Record<string, [mtimeMs: number, files: string, dirs: string]>;
@@ -58,27 +62,36 @@ export class TreeLister {
 
   private entries(abs: string, rel: string): KnownTree['dirs'][string] | undefined {
     const known = this.known?.dirs[rel];
-    if (known && known[0] < this.known!.readAt - RACY_MS) {
-      const stat = statSync(abs, { throwIfNoEntry: false });
+    let stat: Stats | undefined;
+    if (known && known[0] >= 0 && known[0] < this.known!.readAt - RACY_MS) {
+      stat = statSync(abs, { throwIfNoEntry: false });
       if (!stat) return undefined;
       if (stat.isDirectory() && stat.mtimeMs === known[0]) {
         this.listed.dirs[rel] = known;
         return known;
       }
+    } else if (known && this.listed.readAt - this.known!.readAt < RACY_MS) {
+      // Listed a moment ago, when it was young (just written): its mtime could not be trusted yet, so
+      // it is read without one (mtime -1); a run after a pause stats it, and the runs after trust it.
+      return this.read(abs, rel, -1);
     }
-    // The mtime first: an entry added while reading then changes it, and the next run reads again.
-    const stat = statSync(abs, { throwIfNoEntry: false });
+    // The mtime before the entries: an entry added while reading changes it, and the next run reads again.
+    stat ??= statSync(abs, { throwIfNoEntry: false });
     if (!stat || !stat.isDirectory()) return undefined;
+    return this.read(abs, rel, stat.mtimeMs);
+  }
+
+  private read(abs: string, rel: string, mtimeMs: number): KnownTree['dirs'][string] | undefined {
     let entries;
     try {
       entries = readdirSync(abs, { withFileTypes: true });
     } catch {
-      return undefined; // removed meanwhile, or unreadable: nothing listed
+      return undefined; // removed meanwhile, not a folder, or unreadable: nothing listed
     }
     const files: string[] = [];
     const dirs: string[] = [];
     for (const e of entries) (e.isDirectory() ? dirs : files).push(e.name);
-    const listed: KnownTree['dirs'][string] = [stat.mtimeMs, files.join('/'), dirs.join('/')];
+    const listed: KnownTree['dirs'][string] = [mtimeMs, files.join('/'), dirs.join('/')];
     this.listed.dirs[rel] = listed;
     return listed;
   }

@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TreeLister } from '../../compiler/pipeline/listing';
+import { RACY_MS } from '../../compiler/pipeline/sources';
 import { makeProject, removeProject } from '../support/project';
 
 const roots: string[] = [];
@@ -62,6 +63,25 @@ describe('TreeLister', () => {
     writeFileSync(join(top, 'sub/racy.ts'), '');
     utimesSync(join(top, 'sub'), new Date(first.listed.dirs.sub![0]), new Date(first.listed.dirs.sub![0]));
     expect(sorted(new TreeLister(first.listed).files(top, ALL))).toContain('sub/racy.ts');
+  });
+
+  it('reads a young folder without a stat while runs follow each other, and trusts it after a pause', () => {
+    const top = tree();
+    utimesSync(join(top, 'sub'), new Date(), new Date()); // just written
+    const first = new TreeLister();
+    first.files(top, ALL);
+    const second = new TreeLister(first.listed); // a moment later: read, mtime not taken
+    second.files(top, ALL);
+    expect(second.listed.dirs.sub![0]).toBe(-1);
+    expect(second.listed.dirs.other).toEqual(first.listed.dirs.other); // old: trusted
+    // After a pause (the last run RACY_MS ago), the folder, old by now, is stat'ed; the next run trusts it.
+    utimesSync(join(top, 'sub'), OLD, OLD);
+    const third = new TreeLister({ ...second.listed, readAt: second.listed.readAt - RACY_MS - 1 });
+    third.files(top, ALL);
+    expect(third.listed.dirs.sub![0]).toBe(OLD.getTime());
+    writeFileSync(join(top, 'sub/hidden.ts'), '');
+    utimesSync(join(top, 'sub'), OLD, OLD);
+    expect(sorted(new TreeLister(third.listed).files(top, ALL))).not.toContain('sub/hidden.ts');
   });
 
   it('forgets the folders above a file written after listing', () => {
