@@ -18,10 +18,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { MetaSchemaErrors, MetaSchemaMemo } from '../validate/event-schemas';
 import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
 import type { RouteCheck, RouteCheckMemo } from '../validate/route-checks';
-import type { OutputReads, OutputStamp } from './write-output';
+import { GENERATED_DIR, type OutputReads, type OutputStamp } from './write-output';
 import type { KnownSources } from './sources';
-import type { KnownTree, TreeLister } from './listing';
-import { GENERATED_DIR } from './write-output';
+import { EVERY_FILE, type KnownTree, type TreeLister } from './listing';
 
 export const CACHE_DIR = 'node_modules/.cache/eventroutes';
 const MEMO_DIR = 'memo';
@@ -221,8 +220,6 @@ export function noStrayOutputs(root: string, outputs: LastRun['outputs'], lister
   for (const rel of lister.files(join(root, GENERATED_DIR), EVERY_FILE)) if (!Object.hasOwn(outputs, `${GENERATED_DIR}/${rel}`)) return false;
   return true;
 }
-
-const EVERY_FILE = { enter: () => true, keep: () => true };
 
 export function outputsUntouched(root: string, outputs: LastRun['outputs']): boolean {
   for (const [path, stamp] of Object.entries(outputs)) {

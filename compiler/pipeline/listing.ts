@@ -25,6 +25,9 @@ export interface TreeFilter {
   keep: (name: string) => boolean;
 }
 
+/** Every folder walked into, every file listed. */
+export const EVERY_FILE: TreeFilter = { enter: () => true, keep: () => true };
+
 const split = (joined: string): string[] => (joined === '' ? [] : joined.split('/'));
 
 /** Lists the files of folder trees, using and recording what the last run listed. */

@@ -1,13 +1,14 @@
 // Writes what the emitters produced. generated/ changes all-or-nothing, through a roll-forward journal:
 //   1. every new or changed file is written into a staging folder beside generated/ (`.generated.staging`),
 //   2. a journal listing the moves and deletions is written there and committed with an atomic rename,
-//   3. the moves are applied (renames) and the staging folder removed.
+//   3. the moves are applied (renames; a file being replaced is first moved into the staging folder's
+//      trash), and the staging folder, trash and all, is deleted in the background.
 // A crash before the commit leaves generated/ as it was (the staging folder is discarded next time);
 // a crash after it is finished by the next run (`recoverGenerated`). Unchanged files are never
 // rewritten. Files meant for the user (handler stubs) are created only where none exists.
 import { existsSync, mkdirSync, readdirSync, renameSync, rm, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import { TreeLister } from './listing';
+import { EVERY_FILE, TreeLister } from './listing';
 import { readText, writeText } from '../load/text-io';
 import { contentHash } from '../emit/content-hash';
 import type { GeneratedFile } from '../emit/types';
@@ -68,9 +69,6 @@ export function statOutput(root: string, path: string, stats?: OutputStats): { s
   stats?.set(path, taken);
   return taken;
 }
-
-/** Every file in generated/ is listed. */
-const ALL_FILES = { enter: () => true, keep: () => true };
 
 /** A file's stamp: its key when it has one, else its content hash. */
 function stampOf(stat: { size: number; mtimeMs: number }, file: GeneratedFile, hash: string | undefined): OutputStamp {
@@ -156,7 +154,7 @@ export function planGenerated(root: string, files: readonly GeneratedFile[], kno
   for (const f of files) if (f.ownership === 'generated') wanted.add(f.path.slice(prefix));
   return {
     changed: changed.map((f) => f.path.slice(prefix)).sort(),
-    removed: (memo.tree ?? new TreeLister()).files(join(root, GENERATED_DIR), ALL_FILES).filter((rel) => !wanted.has(rel)).sort(),
+    removed: (memo.tree ?? new TreeLister()).files(join(root, GENERATED_DIR), EVERY_FILE).filter((rel) => !wanted.has(rel)).sort(),
     unchanged: Object.keys(stamps).length,
     contents: new Map(changed.map((f) => [f.path, f])),
     stamps,
