@@ -39,6 +39,10 @@ function watchedFolders(root: string): Set<string> {
 }
 
 export async function watchProject(io: CliIO, format: DiagnosticFormat): Promise<number> {
+  // Messages for people; with --format json or github, stdout carries only diagnostics.
+  const say = (text: string): void => {
+    if (format === 'text') io.stdout(text);
+  };
   const watchers = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | undefined;
   // Compiles run one after the other (a compile awaits, and a save may come meanwhile).
@@ -48,7 +52,7 @@ export async function watchProject(io: CliIO, format: DiagnosticFormat): Promise
     timer = setTimeout(() => {
       running = running.then(async () => {
         sync(false);
-        io.stdout(`\n[${new Date().toLocaleTimeString()}] change detected\n`);
+        say(`\n[${new Date().toLocaleTimeString()}] change detected\n`);
         await compileOnce(io, format);
         sync(true);
       });
@@ -88,7 +92,7 @@ export async function watchProject(io: CliIO, format: DiagnosticFormat): Promise
   });
   await running;
   sync(false);
-  io.stdout(`watching ${ROUTES_DIR}/ for changes (Ctrl-C to stop)\n`);
+  say(`watching ${ROUTES_DIR}/ for changes (Ctrl-C to stop)\n`);
   return new Promise<number>((resolve) => {
     const stop = () => {
       clearTimeout(timer);

@@ -19,8 +19,8 @@ logs:
 `;
 
 /** `compile --watch` in `root`: its output so far, and a wait for a text in it (after an offset). */
-function startWatch(root: string) {
-  const child = spawn(process.execPath, [BIN, 'compile', '--watch'], { cwd: root });
+function startWatch(root: string, args: string[] = []) {
+  const child = spawn(process.execPath, [BIN, 'compile', '--watch', ...args], { cwd: root });
   const run = { child, out: '' };
   child.stdout.on('data', (chunk) => (run.out += chunk));
   const waitFor = (text: string, after = 0) =>
@@ -74,6 +74,22 @@ describe('eventroutes compile --watch', () => {
       const mark = run.out.length;
       writeFileSync(join(root, 'schemas/ping.json'), '{ "type": "object", "properties": { "n": { "type": "integer" } } }');
       await waitFor('wrote   generated/events/Ping.ts', mark);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+  });
+
+  it('with --format json, prints only JSON lines', async () => {
+    const root = makeProject({ 'routes/app.yaml': app('Ping') });
+    roots.push(root);
+    const { run, waitFor } = startWatch(root, ['--format', 'json']);
+    try {
+      // Broken at once (the first compile, or the watch after it, reports it), then broken otherwise: a recompile.
+      writeFileSync(join(root, 'routes/app.yaml'), app('Ping') + 'bogus: 1\n');
+      await waitFor('unknown property \\"bogus\\"');
+      writeFileSync(join(root, 'routes/app.yaml'), app('Ping') + 'bogus2: 1\n');
+      await waitFor('unknown property \\"bogus2\\"');
+      for (const line of run.out.split('\n').filter((l) => l.trim() !== '')) expect(() => JSON.parse(line), line).not.toThrow();
     } finally {
       run.child.kill('SIGTERM');
     }
