@@ -7,7 +7,7 @@ import type { RouteModel } from '../model/types';
 
 export const HANDLERS_DIR = 'handlers';
 
-/** Folders under handlers/ that hold no handlers. */
+/** What a listing of handlers/ takes: TypeScript files, outside node_modules/ and hidden folders. */
 const HANDLER_TREE: TreeFilter = { enter: (name) => name !== 'node_modules' && !name.startsWith('.'), keep: (name) => name.endsWith('.ts') };
 
 /** Every TypeScript file under handlers/ (relative to it, tests included), sorted; `lister` remembers the folders between runs. */
