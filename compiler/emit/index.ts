@@ -11,8 +11,11 @@ import type { RouteModel } from '../model/types';
 
 export const emitters: readonly Emitter[] = [emitModelJson, emitRouteFileSchema, emitEventTypes, emitRuntimeFiles, emitHandlerTypes, emitPublisher, emitHandlerStubs];
 
-export async function emitAll(model: RouteModel, context: EmitContext): Promise<GeneratedFile[]> {
-  const files = (await Promise.all(emitters.map((emit) => emit(model, context)))).flat();
+export { emitEventTypes };
+
+/** Every emitter's files; `started`: emitters already running (see pipeline/check.ts, afterModel), by emitter. */
+export async function emitAll(model: RouteModel, context: EmitContext, started?: ReadonlyMap<Emitter, Promise<GeneratedFile[]>>): Promise<GeneratedFile[]> {
+  const files = (await Promise.all(emitters.map((emit) => started?.get(emit) ?? emit(model, context)))).flat();
   const seen = new Set<string>();
   for (const f of files) {
     if (seen.has(f.path)) throw new Error(`two emitters produce ${f.path}`);

@@ -3,7 +3,8 @@
 // every diagnostic, located, and the model (meaningful only when there are no errors).
 //
 // On a big run the work is shared with a worker thread that parses half of the changed files; `compile`
-// generates code (`whileChecking`) before the last checks are reported.
+// starts the generation of types as soon as the model is built (`afterModel`, the worker is idle
+// during the checks) and generates code (`whileChecking`) before the last checks are reported.
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceFile } from '../load/source-files';
 import { readProject, type ProjectSources } from './sources';
@@ -47,6 +48,13 @@ export interface CheckOptions {
   cache?: CompileCache;
   /** Work to overlap with the schema checks (e.g. emitting code); runs only if the model has no errors so far. */
   whileChecking?: (model: RouteModel, worker: CompileWorker | undefined) => Promise<void>;
+  /**
+   * Work to start as soon as the model is built without errors, before the checks that need all of it
+   * (e.g. type generation in the worker, which is idle meanwhile); called only then. It must cope with
+   * input the later checks reject: its result is for `whileChecking`, which runs only if they pass.
+   * Returns how to stop it, which is called as soon as the checks find an error.
+   */
+  afterModel?: (model: RouteModel, worker: CompileWorker | undefined) => (() => void) | undefined;
   /** Handler files known to exist as files (paths from the project root, e.g. from compile's listing). */
   handlerFiles?: ReadonlySet<string>;
   /** Where the phases' times go (`compile --timings`). */
@@ -112,25 +120,26 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     // 3. The model and the checks that need all of it.
     const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem, locate: (file, pointer) => (texts.has(file) ? parse(file).locate(pointer, true) : undefined) });
     timings.lap('model');
-    const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, built.reporter, cache);
-    checkHandlerPaths(root, built.model, built.reporter, options.handlerFiles);
-
     // Names the generated TypeScript needs (ER8002), located at the event type's declaration.
     for (const d of eventNameDiagnostics(built.model)) {
       const where = built.eventTypes.extras.get(d.pointer.split('/')[2]);
       built.reporter.add(where?.file ?? d.file, { code: d.code, severity: d.severity, pointer: where?.pointer ?? d.pointer, message: d.message, hint: d.hint, atKey: true });
     }
+    const noErrors = (): boolean => built.reporter.errorCount === 0 && !diagnostics.some((d) => d.severity === 'error');
+    const stopEarly = options.afterModel && noErrors() ? options.afterModel(built.model, worker) : undefined;
+    const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, built.reporter, cache);
+    checkHandlerPaths(root, built.model, built.reporter, options.handlerFiles);
     timings.lap('schema checks');
     const { tests: routeTests, wildcard, remembered, pending } = checkRoutes(built.model, built.reporter, cache);
     checkModelLimits(built.model, built.reporter, wildcard);
     const testChecks = testEventChecks(built.model, remembered);
     timings.lap('route checks');
+    if (!noErrors()) stopEarly?.();
 
     // 4. Values against schemas (in the worker when there are many), overlapped with `whileChecking`.
     const jobs: InstanceJob[] = [...exampleChecks.map((c) => c.job), ...testChecks.map((c) => c.job)];
     const checked = checkInstances(jobs, cache, runLocally);
-    const noErrorsYet = built.reporter.errorCount === 0 && !diagnostics.some((d) => d.severity === 'error');
-    if (options.whileChecking && noErrorsYet) await options.whileChecking(built.model, worker);
+    if (options.whileChecking && noErrors()) await options.whileChecking(built.model, worker);
     const instanceResults = await checked;
     reportExampleResults(built.eventTypes, exampleChecks, instanceResults, built.reporter);
     const problems = testEventProblems(testChecks, instanceResults);

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { EmitContext, GeneratedFile } from '../emit/types';
+import type { EmitContext, Emitter, GeneratedFile } from '../emit/types';
+import type { CompileWorker } from './worker-client';
 import { readSourceFile } from '../load/source-files';
 import { CompileCache, noStrayOutputs, outputsUntouched, untouchedOutput } from './cache';
 import { knownSources, readProject } from './sources';
@@ -69,7 +70,7 @@ export async function compileProject(root: string, options: CompileOptions = {})
   }
 
   // Parsers, validators and emitters load only past the no-change fast path.
-  const [{ runCheck }, { emitAll }, { writeOutput, statOutput, GENERATED_DIR }] = await Promise.all([import('./check'), import('../emit'), import('./write-output')]);
+  const [{ runCheck }, { emitAll, emitEventTypes }, { writeOutput, statOutput, GENERATED_DIR }, { cancelTypeGeneration }] = await Promise.all([import('./check'), import('../emit'), import('./write-output'), import('../emit/ts/schema-to-ts')]);
   timings.lap('load');
   // Emitting (type generation) overlaps with the schema checks; its files are kept only without errors.
   let files: GeneratedFile[] | undefined;
@@ -87,11 +88,24 @@ export async function compileProject(root: string, options: CompileOptions = {})
       return stat !== undefined && stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs;
     },
   };
+  // With a worker (a big run), type generation is shared with it (see TypeGenerator), and the event
+  // types' start as soon as the model is built: the worker generates while this thread checks.
+  let sharedContext: EmitContext | undefined;
+  let started: Map<Emitter, Promise<GeneratedFile[]>> | undefined;
+  const generations: Int32Array[] = [];
+  const withWorker = (worker: CompileWorker): EmitContext =>
+    (sharedContext ??= {
+      ...emitContext,
+      typeGenerator: (jobs, claims) => {
+        generations.push(claims);
+        return worker.types(jobs, claims);
+      },
+    });
   // A schema the type generator cannot handle is the input's problem: located at the schema, not a crash.
   let typeProblem: TypeGenerationError | undefined;
   const emitOrReport = async (model: RouteModel, context: EmitContext): Promise<GeneratedFile[] | undefined> => {
     try {
-      return await emitAll(model, context);
+      return await emitAll(model, context, started);
     } catch (err) {
       if (!(err instanceof Error) || err.name !== 'TypeGenerationError') throw err;
       typeProblem = err as TypeGenerationError;
@@ -103,9 +117,18 @@ export async function compileProject(root: string, options: CompileOptions = {})
     cache,
     handlerFiles: emitContext.existingFiles,
     timings,
+    afterModel: (model, worker) => {
+      if (!worker) return undefined;
+      // Only checked input reaches the files: this starts before the checks, and stops if they fail.
+      // (An async function: it runs up to handing the worker its jobs, then returns; errors reject.)
+      const events = Promise.resolve(emitEventTypes(model, withWorker(worker)));
+      events.catch(() => undefined); // awaited (and its failure reported) in whileChecking, if the checks pass
+      started = new Map([[emitEventTypes, events]]);
+      return () => generations.forEach(cancelTypeGeneration);
+    },
     whileChecking: async (model, worker) => {
       // A worker started for parsing is idle by now: it shares the generation of types.
-      files = await emitOrReport(model, worker ? { ...emitContext, typeGenerator: (jobs) => worker.types(jobs) } : emitContext);
+      files = await emitOrReport(model, worker ? withWorker(worker) : emitContext);
       timings.lap('emit');
     },
   });

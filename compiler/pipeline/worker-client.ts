@@ -60,9 +60,9 @@ export class CompileWorker {
     return this.call<FileEntry[]>({ kind: 'parse', texts });
   }
 
-  /** TypeScript declarations from schemas (see emit/ts/schema-to-ts.ts). */
-  types(jobs: TypeJob[]): Promise<TypeJobResult[]> {
-    return this.call<TypeJobResult[]>({ kind: 'types', jobs });
+  /** TypeScript declarations from schemas, for the jobs it takes from `claims` (see TypeGenerator in emit/ts/schema-to-ts.ts). */
+  types(jobs: TypeJob[], claims: Int32Array): Promise<(TypeJobResult | undefined)[]> {
+    return this.call<(TypeJobResult | undefined)[]>({ kind: 'types', jobs, claims });
   }
 
   close(): void {

@@ -2,13 +2,13 @@
 // route files, then generating TypeScript from schemas. Bundled as compiler/dist/worker.cjs.
 import { parentPort } from 'node:worker_threads';
 import { loadValidators } from '../validate/ajv-setup';
-import { generateDeclarations, type TypeJob } from '../emit/ts/schema-to-ts';
+import { claimFrom, generateDeclarations, type TypeJob } from '../emit/ts/schema-to-ts';
 import { checkFileText } from './file-check';
 
-export type WorkerRequest = { id: number; kind: 'parse'; texts: string[] } | { id: number; kind: 'types'; jobs: TypeJob[] };
+export type WorkerRequest = { id: number; kind: 'parse'; texts: string[] } | { id: number; kind: 'types'; jobs: TypeJob[]; claims: Int32Array };
 
 async function handle(request: WorkerRequest): Promise<unknown> {
-  if (request.kind === 'types') return generateDeclarations(request.jobs);
+  if (request.kind === 'types') return generateDeclarations(request.jobs, claimFrom(request.claims));
   const routeFile = loadValidators().routeFile;
   return request.texts.map((text) => checkFileText(text, routeFile));
 }

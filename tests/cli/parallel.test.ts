@@ -57,4 +57,23 @@ describe('parallel compile', () => {
     expect(tree(join(withWorker, 'generated'))).toEqual(tree(join(without, 'generated')));
     expect(inProcess.diagnostics.filter((d) => d.code === 'ER6006').length).toBeGreaterThan(0);
   });
+
+  it('reports the errors that checks find after the worker started on the types, and writes nothing', async () => {
+    // The worker starts generating types as soon as the model is built, before the checks of schemas
+    // and routes: an invalid schema reaches it, and the checks' errors stop it.
+    const count = Math.max(PARALLEL_THRESHOLD, SHARE_THRESHOLD) + 12;
+    const broken = files(count);
+    broken['routes/d003.yaml'] = broken['routes/d003.yaml']!.replace('n: { type: integer }', 'n: { type: 12 }');
+    broken['routes/d005.yaml'] = broken['routes/d005.yaml']!.replace('matches: true', 'matches: false');
+    const withWorker = makeProject(broken);
+    const without = makeProject(broken);
+    roots.push(withWorker, without);
+    const inProcess = await compileProject(without);
+    const run = runCli(withWorker, ['compile', '--format', 'json']);
+    expect(run.code).toBe(1);
+    const reported = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { code: string; file: string });
+    expect(reported).toEqual(inProcess.diagnostics.map(({ code, severity, file, line, column, pointer, message, hint }) => ({ code, severity, file, line, column, pointer, message, ...(hint ? { hint } : {}) })));
+    expect([...new Set(reported.filter((d) => d.file === 'routes/d003.yaml' || d.file === 'routes/d005.yaml').map((d) => d.file))].sort()).toEqual(['routes/d003.yaml', 'routes/d005.yaml']);
+    expect(readdirSync(withWorker)).not.toContain('generated');
+  });
 });

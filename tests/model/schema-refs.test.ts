@@ -60,6 +60,6 @@ describe('bundleSchema and references', () => {
 
   it('a recursive tree schema gets its TypeScript types', async () => {
     const [result] = await generateDeclarations([{ root: 'Tree', schema: tree }]);
-    expect('printed' in result && result.printed).toContain('children?: Node[]');
+    expect(result && 'printed' in result && result.printed).toContain('children?: Node[]');
   });
 });

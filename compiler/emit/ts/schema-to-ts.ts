@@ -86,22 +86,43 @@ export type TypeJobResult = { printed: string } | { error: string };
 
 /**
  * Another thread that runs generateDeclarations (the compile worker): a big generation is shared with
- * it. Its results are the same as this thread's; on failure this thread does the work.
+ * it. Both threads take jobs one at a time from `claims` (a counter in shared memory, see
+ * claimFrom), so that each does as many as its time allows; it resolves to the results of the jobs
+ * it took (undefined for the others). Its results are the same as this thread's; a job it took but
+ * did not finish (it failed) is done by this thread.
  */
-export type TypeGenerator = (jobs: TypeJob[]) => Promise<TypeJobResult[]>;
+export type TypeGenerator = (jobs: TypeJob[], claims: Int32Array) => Promise<(TypeJobResult | undefined)[]>;
+
+/** Takes the next job index from a counter in shared memory (one index per call, across threads). */
+export function claimFrom(claims: Int32Array): () => number {
+  return () => Atomics.add(claims, 0, 1);
+}
+
+/** A counter value past any job list: see cancelTypeGeneration. */
+const CANCELLED = 1 << 30;
+
+/** Stops a shared generation: neither thread takes another job, and it ends in TypeGenerationCancelled. */
+export function cancelTypeGeneration(claims: Int32Array): void {
+  Atomics.store(claims, 0, CANCELLED);
+}
+
+export class TypeGenerationCancelled extends Error {}
 
 /** Below this many schemas to generate, sharing with another thread costs more than it saves. */
 export const SHARE_THRESHOLD = 64;
 
-/** Runs jstt for the jobs, up to CONCURRENCY calls in flight. */
-export async function generateDeclarations(jobs: readonly TypeJob[]): Promise<TypeJobResult[]> {
+/**
+ * Runs jstt for the jobs, up to CONCURRENCY calls in flight; with `claim`, only for the jobs it hands
+ * out (the others are left undefined: another thread does them).
+ */
+export async function generateDeclarations(jobs: readonly TypeJob[], claim?: () => number): Promise<(TypeJobResult | undefined)[]> {
   if (jobs.length === 0) return [];
   const compile = await loadCompile();
-  const results: TypeJobResult[] = new Array(jobs.length);
+  const results: (TypeJobResult | undefined)[] = new Array(jobs.length);
   let next = 0;
+  const take = claim ?? (() => next++);
   const run = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const i = next++;
+    for (let i = take(); i < jobs.length; i = take()) {
       try {
         results[i] = { printed: printTs(cleanJsttOutput(await compile(jobs[i]!.schema, jobs[i]!.root, JSTT_OPTIONS))) };
       } catch (err) {
@@ -127,16 +148,27 @@ export class TypeGenerationError extends Error {
   }
 }
 
-/** Generates the jobs' declarations, sharing a big batch with `other` (the second half runs there). */
+/**
+ * Generates the jobs' declarations; a big batch is shared with `other`, both threads taking jobs from
+ * one counter as they go (see TypeGenerator).
+ */
 async function generate(jobs: Job[], other?: TypeGenerator): Promise<void> {
   if (jobs.length === 0) return;
-  const toTypeJob = (j: Job): TypeJob => ({ root: j.root, schema: j.schema });
-  const split = other && jobs.length >= SHARE_THRESHOLD ? Math.ceil(jobs.length / 2) : jobs.length;
-  const mine = jobs.slice(0, split);
-  const theirs = jobs.slice(split);
-  const remote = theirs.length > 0 ? other!(theirs.map(toTypeJob)).catch(() => generateDeclarations(theirs.map(toTypeJob))) : Promise.resolve([]);
-  const local = await generateDeclarations(mine.map(toTypeJob));
-  const results = [...local, ...(await remote)];
+  const typeJobs = jobs.map((j): TypeJob => ({ root: j.root, schema: j.schema }));
+  let results: (TypeJobResult | undefined)[];
+  if (other && jobs.length >= SHARE_THRESHOLD) {
+    const claims = new Int32Array(new SharedArrayBuffer(4));
+    const remote = other(typeJobs, claims).catch(() => []);
+    const local = await generateDeclarations(typeJobs, claimFrom(claims));
+    const theirs = await remote;
+    if (Atomics.load(claims, 0) >= CANCELLED) throw new TypeGenerationCancelled('type generation was cancelled');
+    // (Arrays with holes: the jobs the other thread took; map and flatMap would skip them.)
+    results = Array.from(typeJobs, (_, i) => local[i] ?? theirs[i]);
+    // Jobs the other thread took and did not finish (it failed): done here.
+    const left = [...results.keys()].filter((i) => results[i] === undefined);
+    const done = await generateDeclarations(left.map((i) => typeJobs[i]!));
+    left.forEach((i, n) => (results[i] = done[n]));
+  } else results = await generateDeclarations(typeJobs);
   jobs.forEach((job, i) => {
     const result = results[i]!;
     if ('error' in result) throw new TypeGenerationError(job.names, result.error);

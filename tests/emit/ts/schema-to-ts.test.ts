@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../../compiler/model/types';
-import { schemaTypes } from '../../../compiler/emit/ts/schema-to-ts';
+import { SHARE_THRESHOLD, TypeGenerationCancelled, cancelTypeGeneration, claimFrom, generateDeclarations, schemaTypes, type TypeGenerator } from '../../../compiler/emit/ts/schema-to-ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'eventroutes-schema-ts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,5 +56,51 @@ describe('schemaTypes', () => {
 
   it('says which event type failed', async () => {
     await expect(schemaTypes([{ name: 'Broken', schema: { type: 'object', properties: { a: { $ref: '#/definitions/Missing' } } } }], undefined)).rejects.toThrow(/Broken/);
+  });
+
+  describe('shared with another thread', () => {
+    const requests = Array.from({ length: SHARE_THRESHOLD + 8 }, (_, i) => ({ name: `S${i}`, schema: schema(100 + i) }));
+    // The other thread, in this one: it takes jobs from the same counter (as the compile worker does).
+    const taken: number[] = [];
+    const other: TypeGenerator = async (jobs, claims) => {
+      const claim = claimFrom(claims);
+      return generateDeclarations(jobs, () => {
+        const i = claim();
+        if (i < jobs.length) taken.push(i);
+        return i;
+      });
+    };
+
+    it('gives the same output, each job done once by one of the two', async () => {
+      const alone = await schemaTypes(requests, undefined);
+      taken.length = 0;
+      const shared = await schemaTypes(requests, undefined, other);
+      expect(taken.length).toBeGreaterThan(0);
+      expect(taken.length).toBeLessThan(requests.length);
+      expect(new Set(taken).size).toBe(taken.length);
+      for (const r of requests) expect(shared.code.get(r.name)).toBe(alone.code.get(r.name));
+    });
+
+    it('does here what the other thread took and did not finish', async () => {
+      const alone = await schemaTypes(requests, undefined);
+      // Takes ten jobs, then fails.
+      const failing: TypeGenerator = async (_jobs, claims) => {
+        for (let n = 0; n < 10; n++) claimFrom(claims)();
+        throw new Error('worker gone');
+      };
+      const shared = await schemaTypes(requests, undefined, failing);
+      for (const r of requests) expect(shared.code.get(r.name)).toBe(alone.code.get(r.name));
+    });
+
+    it('stops when cancelled: neither thread takes another job', async () => {
+      let started = 0;
+      const cancelling: TypeGenerator = async (_jobs, claims) => {
+        cancelTypeGeneration(claims);
+        started = claimFrom(claims)();
+        return [];
+      };
+      await expect(schemaTypes(requests, undefined, cancelling)).rejects.toBeInstanceOf(TypeGenerationCancelled);
+      expect(started).toBeGreaterThan(requests.length);
+    });
   });
 });
