@@ -111,7 +111,8 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     // 2. Schema files: a YAML schema kept under routes/ (`$ref: ./schemas/order.yaml`) is not a route file.
     const schemaFiles = loadSchemaFiles(
       root,
-      parsedFiles.flatMap((f) => Object.values(f.value.events ?? {}).map((e) => ({ file: f.path, schema: (e as { schema?: unknown }).schema }))),
+      // Unchecked values: an event being typed (`OrderPaid:` with nothing yet) is null.
+      parsedFiles.flatMap((f) => Object.values(f.value.events ?? {}).map((e) => ({ file: f.path, schema: typeof e === 'object' && e !== null ? (e as { schema?: unknown }).schema : undefined }))),
     );
     const routeFiles = sources.files.filter((f) => !schemaFiles.has(f.path));
     const inputs = parsedFiles.filter((f) => !schemaFiles.has(f.path));

@@ -31,6 +31,14 @@ describe('diagnostic codes', () => {
     expect(d.hint, `${c.code} has a hint`).toBeTruthy();
   });
 
+  // A declaration being typed has a name and nothing yet (`OrderPaid:` is null): found by fuzzing,
+  // where `events:` with such an entry ended in an internal error.
+  it.each(['buses', 'events', 'sources', 'routes', 'notifications', 'queues', 'logs', 'apiDestinations', 'tables', 'buckets'])('ER2002: %s with an entry that has no value yet', async (section) => {
+    const { result } = await check({ 'routes/a.yaml': `bus: default\nsource: com.a\n${section}:\n  Half:\n` });
+    const d = result.diagnostics.find((x) => x.code === 'ER2002');
+    expect(d && `${d.file}:${d.line}:${d.column}`, JSON.stringify(result.diagnostics)).toBe('routes/a.yaml:4:8');
+  });
+
   it('ER1009: a file that cannot be read (a dangling link)', async () => {
     const root = makeProject({ 'routes/ok.yaml': 'bus: default\n' });
     roots.push(root);
