@@ -24,6 +24,29 @@ export const BUNDLE_DIR = '.eventroutes-cache/bundles';
  */
 export const SPEED_CONTEXT = { 'aws:cdk:disable-creation-stack-traces': true } as const;
 
+/**
+ * aws-cdk-lib feature flags the stacks are built for, whatever cdk.json says (a project without
+ * cdk.json gets aws-cdk-lib's old defaults): S3 server access logs are granted by a bucket policy
+ * (the old way sets an ACL, which buckets with BucketOwnerEnforced ownership refuse).
+ */
+export const REQUIRED_FEATURE_FLAGS: Readonly<Record<string, unknown>> = {
+  '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+};
+
+/** The app's context: the required flags, over cdk.json's context (which may not turn them off). */
+export function appContext(context: Record<string, unknown>): Record<string, unknown> {
+  for (const [flag, value] of Object.entries(REQUIRED_FEATURE_FLAGS)) {
+    if (context[flag] !== undefined && context[flag] !== value) {
+      throw new SynthError({
+        what: `cdk.json sets the feature flag ${flag} to ${JSON.stringify(context[flag])}`,
+        allowed: `eventroutes' stacks are built for ${JSON.stringify(value)}`,
+        fix: `remove it from cdk.json's context, or set it to ${JSON.stringify(value)}`,
+      });
+    }
+  }
+  return { ...SPEED_CONTEXT, ...REQUIRED_FEATURE_FLAGS, ...context };
+}
+
 export interface SynthesizeOptions {
   projectRoot: string;
   outdir: string;
@@ -91,7 +114,7 @@ export async function synthesizeSystem(options: SynthesizeOptions): Promise<Synt
   const model = options.model ?? readModel(options.projectRoot);
   const code = options.code ?? (await bundleFunctions({ projectRoot: options.projectRoot, model, outDir: join(options.projectRoot, BUNDLE_DIR) }));
   const t1 = performance.now();
-  const context = { ...SPEED_CONTEXT, ...(options.context ?? readCdkContext(options.projectRoot)) };
+  const context = appContext(options.context ?? readCdkContext(options.projectRoot));
   const app = new App({
     outdir: options.outdir,
     context,

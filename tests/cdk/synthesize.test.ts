@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkStackLimits, readModel, synthesizeSystem } from '../../compiler/cdk/synthesize';
+import { appContext, checkStackLimits, readModel, REQUIRED_FEATURE_FLAGS, synthesizeSystem } from '../../compiler/cdk/synthesize';
 import { SynthError } from '../../compiler/cdk/errors';
 import { ModelBuilder } from './support/models';
 import { cdkContext, exampleModel, placeholderCode, REPO_ROOT } from './support/system';
@@ -87,5 +87,24 @@ describe('synthesizeSystem', () => {
     expect(() => checkStackLimits([{ stackName: 's', resources: 501, templateBytes: 10, templateFile: 'x' }])).toThrow(/at most 500 resources/);
     expect(() => checkStackLimits([{ stackName: 's', resources: 5, templateBytes: 1_000_001, templateFile: 'x' }])).toThrow(SynthError);
     expect(() => checkStackLimits([{ stackName: 's', resources: 500, templateBytes: 1_000_000, templateFile: 'x' }])).not.toThrow();
+  });
+
+  // A project without cdk.json (or whose cdk.json lacks a flag) gets aws-cdk-lib's old defaults; found
+  // by a random-project fuzz: buckets' access logs then failed synthesis with an internal error.
+  it('synthesizes a system with buckets without any cdk.json context', async () => {
+    const model = new ModelBuilder().bus('main').bucket('raw', { eventBridge: true, versioned: false, expireAfterDays: 30 }).build();
+    const report = await synthesizeSystem({ projectRoot: REPO_ROOT, outdir: tempDir(), validate: false, model, code: placeholderCode, context: {} });
+    const core = JSON.parse(readFileSync(report.stacks[0]!.templateFile, 'utf8')) as { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
+    const logBuckets = Object.values(core.Resources).filter((r) => r.Type === 'AWS::S3::Bucket' && r.Properties?.AccessControl !== undefined);
+    expect(logBuckets).toEqual([]);
+    expect(Object.values(core.Resources).some((r) => r.Type === 'AWS::S3::BucketPolicy' && JSON.stringify(r.Properties).includes('logging.s3.amazonaws.com'))).toBe(true);
+  });
+
+  it('keeps the feature flags the stacks need, and says so when cdk.json turns one off', () => {
+    expect(appContext({})).toMatchObject(REQUIRED_FEATURE_FLAGS);
+    expect(appContext({ 'eventroutes:stackBudget': 10 })).toMatchObject({ 'eventroutes:stackBudget': 10, ...REQUIRED_FEATURE_FLAGS });
+    const [flag] = Object.keys(REQUIRED_FEATURE_FLAGS);
+    expect(() => appContext({ [flag!]: false })).toThrow(SynthError);
+    expect(() => appContext({ [flag!]: false })).toThrow(/remove it from cdk.json's context/);
   });
 });
