@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileProject } from '../../compiler/pipeline/compile';
 import { synthesizeSystem } from '../../compiler/cdk/synthesize';
+import { SynthError } from '../../compiler/cdk/errors';
 import { placeholderCode } from '../cdk/support/system';
 import { makeProject, removeProject } from '../support/project';
 import { randomProject } from '../support/random-project';
 
 const roots: string[] = [];
+/** A stack budget that splits most domains of these projects over several stacks. */
+const SMALL_BUDGET = 20;
 afterAll(() => roots.forEach(removeProject));
 
 const first = Number(process.env.RANDOM_SEED ?? 1);
@@ -23,10 +26,20 @@ describe('random valid projects', () => {
     const errors = outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`);
     expect(errors).toEqual([]);
     expect(outcome.stats.routes).toBeGreaterThan(0);
-    // Every other seed also goes through the CDK app (the slow part), with no cdk.json context.
+    // Every other seed also goes through the CDK app (the slow part), with no cdk.json context; some
+    // with a small stack budget, so that domains are split over several stacks.
     if (seed % 2 === 0) {
-      const report = await synthesizeSystem({ projectRoot: root, outdir: join(root, 'cdk.out'), validate: false, code: placeholderCode, context: {} });
-      expect(report.stacks.length).toBeGreaterThan(1);
+      const budget = seed % 4 === 0 ? SMALL_BUDGET : undefined;
+      const synth = synthesizeSystem({ projectRoot: root, outdir: join(root, 'cdk.out'), validate: false, code: placeholderCode, context: budget ? { 'eventroutes:stackBudget': budget } : {} });
+      const report = await synth.catch((err: unknown) => {
+        // Routes that share a resource stay in one stack: over the budget, synthesis says so.
+        if (budget && err instanceof SynthError && /must be deployed in one stack/.test(err.message)) return undefined;
+        throw err;
+      });
+      if (report) {
+        expect(report.stacks.length).toBeGreaterThan(1);
+        if (budget) for (const stack of report.stacks.slice(1)) expect(stack.resources, stack.stackName).toBeLessThanOrEqual(budget);
+      }
     }
   });
 });

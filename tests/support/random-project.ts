@@ -87,7 +87,7 @@ export function randomProject(seed: number): Record<string, string> {
     opts.push(`visibilityTimeout: ${pick(['15m', '12h'])}`);
     if (chance(0.4)) opts.push(`retention: ${pick(['60s', '4d', '14d'])}`);
     if (chance(0.4)) opts.push(`maxReceives: ${1 + rnd(10)}`);
-    if (chance(0.4)) opts.push(pick([`consumer: consumers/${q.name.replace('.', '-')}`, `consumer: { handler: consumers/${q.name.replace('.', '-')}-x, batchSize: ${1 + rnd(10)}, timeout: 30s }`]));
+    if (chance(0.4)) opts.push(pick([`consumer: consumers/${q.name.replace('.', '-')}`, `consumer: { handler: consumers/${q.name.replace('.', '-')}-x, batchSize: ${1 + rnd(10)}, timeout: 30s${chance(0.5) ? `, access: { publish: [${buses[0]}] }` : ''} }`]));
     p += `  ${q.name}: { ${opts.join(', ')} }\n`;
   }
   p += 'logs:\n';
@@ -113,8 +113,8 @@ export function randomProject(seed: number): Record<string, string> {
   a += '  Ec2Changed: { ec2: {} }\n'; awsTypes.push({ name: 'Ec2Changed', bus: 'default', fields: { state: 'enumEc2' } });
   a += `  ApiCalls: { cloudtrail: { service: ${pick(['iam', 's3', 'ec2'])} } }\n`; awsTypes.push({ name: 'ApiCalls', bus: 'default', fields: { eventName: 'string' } });
   a += `  Tick: { schedule: ${pick(['{ rate: 1 hour }', '{ cron: "0 2 * * ? *" }', '"rate(5 minutes)"'])} }\n`; awsTypes.push({ name: 'Tick', bus: 'default', schedule: true });
-  if (bucketsList.length) { a += `  Uploaded: { s3: { bucket: ${bucketsList[0]}, event: ${pick(['Object Created', 'Object Deleted'])} } }\n`; awsTypes.push({ name: 'Uploaded', bus: 'default', fields: { 'object.key': 'string' } }); }
-  if (tables.length) { a += `  TableChanged: { dynamodb: { table: ${tables[0]}, bus: ${buses[0]}, source: com.ex.table } }\n`; awsTypes.push({ name: 'TableChanged', bus: buses[0], fields: { eventName: 'enumDdb' } }); }
+  if (bucketsList.length) { a += `  Uploaded: { s3: { bucket: ${bucketsList[0]}, event: ${pick(['Object Created', 'Object Deleted', 'Object Restore Completed', 'Object Tags Added', 'Object ACL Updated', 'Object Storage Class Changed'])} } }\n`; awsTypes.push({ name: 'Uploaded', bus: 'default', fields: { 'object.key': 'string' } }); }
+  if (tables.length) { a += `  TableChanged: { dynamodb: { table: ${tables[0]}, bus: ${buses[0]}, source: com.ex.table${chance(0.5) ? ', detailType: Row Changed' : ''} } }\n`; awsTypes.push({ name: 'TableChanged', bus: buses[0], fields: { eventName: 'enumDdb' } }); }
   files['routes/platform.yaml'] = p + a;
   // Domain files
   const domains = 1 + rnd(4);
@@ -127,22 +127,29 @@ export function randomProject(seed: number): Record<string, string> {
     for (let e = 0; e < n; e++) {
       const name = `D${d}Thing${e}`;
       const fields: Record<string, string> = {};
-      const props: string[] = [];
+      const properties: Record<string, unknown> = {};
       const example: Record<string, unknown> = {};
       for (let k = 0; k < 2 + rnd(5); k++) {
         const kind = pick(fieldKinds);
         const key = `f${k}${kind === 'object' ? 'Obj' : ''}`;
         fields[key] = kind;
-        if (kind === 'string') { props.push(`${key}: { type: string${chance(0.3) ? ', format: date-time' : ''} }`); example[key] = '2026-01-01T00:00:00Z'; }
-        if (kind === 'number') { props.push(`${key}: { type: number, minimum: 0 }`); example[key] = 12.5; }
-        if (kind === 'integer') { props.push(`${key}: { type: integer }`); example[key] = 3; }
-        if (kind === 'boolean') { props.push(`${key}: { type: boolean }`); example[key] = true; }
-        if (kind === 'enum') { props.push(`${key}: { type: string, enum: [a, b, c] }`); example[key] = 'a'; }
-        if (kind === 'array') { props.push(`${key}: { type: array, items: { type: string } }`); example[key] = ['x']; }
-        if (kind === 'object') { props.push(`${key}: { type: object, properties: { inner: { type: string }, n: { type: number } }, required: [inner] }`); example[key] = { inner: 'i', n: 1 }; }
+        if (kind === 'string') { properties[key] = { type: 'string', ...(chance(0.3) ? { format: 'date-time' } : {}) }; example[key] = '2026-01-01T00:00:00Z'; }
+        if (kind === 'number') { properties[key] = { type: 'number', minimum: 0 }; example[key] = 12.5; }
+        if (kind === 'integer') { properties[key] = { type: 'integer' }; example[key] = 3; }
+        if (kind === 'boolean') { properties[key] = { type: 'boolean' }; example[key] = true; }
+        if (kind === 'enum') { properties[key] = { type: 'string', enum: ['a', 'b', 'c'] }; example[key] = 'a'; }
+        if (kind === 'array') { properties[key] = { type: 'array', items: { type: 'string' } }; example[key] = ['x']; }
+        if (kind === 'object') { properties[key] = { type: 'object', properties: { inner: { type: 'string' }, n: { type: 'number' } }, required: ['inner'] }; example[key] = { inner: 'i', n: 1 }; }
       }
       const req = Object.keys(fields).filter(() => chance(0.5));
-      f += `  ${name}:\n    detailType: D${d} thing ${e}\n${chance(0.5) ? `    description: Thing ${e} of domain ${d}.\n` : ''}${chance(0.2) ? `    api: { path: /d${d}/e${e}, method: POST }\n` : ''}    schema:\n      type: object\n${req.length ? `      required: ${y(req)}\n` : ''}      properties:\n${props.map((x) => `        ${x}\n`).join('')}    examples:\n      - ${y(example)}\n`;
+      const schema = { type: 'object', ...(req.length ? { required: req } : {}), properties };
+      // Inline (JSON is YAML too), or in a schema file beside the route files.
+      let schemaText = y(schema);
+      if (chance(0.25)) {
+        files[`routes/schemas/d${d}-e${e}.json`] = `${JSON.stringify(schema, null, 2)}\n`;
+        schemaText = `{ $ref: ./schemas/d${d}-e${e}.json }`;
+      }
+      f += `  ${name}:\n    detailType: D${d} thing ${e}\n${chance(0.5) ? `    description: Thing ${e} of domain ${d}.\n` : ''}${chance(0.2) ? `    api: { path: /d${d}/e${e}, method: POST }\n` : ''}    schema: ${schemaText}\n    examples:\n      - ${y(example)}\n`;
       allTypes.push({ name, bus, fields, file: d });
     }
     files[`routes/domain-${d}.yaml`] = f;
@@ -199,10 +206,10 @@ export function randomProject(seed: number): Record<string, string> {
           if (first && chance(0.4)) line += `, access: { ${[tables.length ? `tables: { ${tables[0]}: ${pick(['read', 'write', 'readwrite'])} }` : '', bucketsList.length ? `buckets: { ${bucketsList[0]}: ${pick(['read', 'write', 'readwrite'])} }` : '', `publish: [${pick(buses)}]`].filter(Boolean).join(', ')} }`;
           if (first && chance(0.4)) line += `, async: { retries: ${rnd(3)}, maxAge: ${pick(['60s', '1h', '6h'])}${chance(0.5) ? `, onFailure: ${pick(['dead-letter', 'none', `{ queue: ${stdQueues[0] ?? 'inbox'} }`, `{ topic: ${topics[0]} }`, `{ bus: ${pick(buses)} }`])}` : ''} }`;
         } else if (kind === 'notify') line = `notify: ${pick(topics)}`;
-        else if (kind === 'email') line = `email: { from: shop@example.com, to: [x@example.com], subject: "Hi {{detail-type}}", body: "Event {{id}} from {{source}}" }`;
+        else if (kind === 'email') line = `email: { from: shop@example.com, to: [x@example.com]${chance(0.3) ? ', cc: [y@example.com], identity: example.com' : ''}, subject: "Hi {{detail-type}}", body: "Event {{id}} from {{source}}" }`;
         else if (kind === 'queue') { const q = pick(queues); line = `queue: ${q.name}${q.fifo ? `, messageGroupId: ${name}` : ''}`; }
         else if (kind === 'stateMachine') line = `stateMachine: arn:aws:states:eu-west-1:123456789012:stateMachine:sm${rnd(3)}`;
-        else if (kind === 'bus') { const other = buses.filter((b) => b !== first.bus); line = other.length && chance(0.6) ? `bus: ${pick(other)}` : `bus: arn:aws:events:eu-west-1:111122223333:event-bus/partner${rnd(3)}`; }
+        else if (kind === 'bus') { const other = [...buses, 'default'].filter((b) => b !== first.bus); line = other.length && chance(0.6) ? `bus: ${pick(other)}` : `bus: arn:aws:events:eu-west-1:111122223333:event-bus/partner${rnd(3)}`; }
         else if (kind === 'log') line = `log: ${pick(logs)}`;
         else line = `apiDestination: ${pick(apis)}`;
         const key = line.split(',')[0];
