@@ -14,8 +14,11 @@
 
 const INDENT = '  ';
 
-/** Statements after which no `;` belongs (their body's `}` ends them). */
-const BLOCK_STATEMENT = /^(export\s+)?(default\s+)?(declare\s+)?(async\s+)?(interface|function|class|namespace|module|enum|if|else|try|catch|finally|for|while|do|switch)\b|^\}\s*(else|catch|finally)\b/;
+/**
+ * Statements after which no `;` belongs (their body's `}` ends them). A member named like one
+ * (`class: string`, `enum?: ...`, properties of a schema) is a member: a `:` follows the name.
+ */
+const BLOCK_STATEMENT = /^(export\s+)?(default\s+)?(declare\s+)?(async\s+)?(interface|function|class|namespace|module|enum|if|else|try|catch|finally|for|while|do|switch)\b(?!\??:)|^\}\s*(else|catch|finally)\b/;
 /** A line that goes on after the previous one closed its brackets. */
 const CONTINUATION = /^(\||&|=>|\?|:|\.|extends\b)/;
 /** A line whose end says the statement goes on. */

@@ -27,6 +27,12 @@ const cases: { name: string; given: string; want: string }[] = [
     given: "export const x = {\na: (d: D) => f(d, '{'),\nb: `${'}'}`,\n};\nexport function p(r: R): M {\ntry {\nreturn g(r);\n} catch (err) {\nthrow err;\n}\n}\n",
     want: "export const x = {\n  a: (d: D) => f(d, '{'),\n  b: `${'}'}`,\n};\n\nexport function p(r: R): M {\n  try {\n    return g(r);\n  } catch (err) {\n    throw err;\n  }\n}\n",
   },
+  {
+    // Found with a schema whose properties were named `class` and `enum`: no `;`, parentheses kept.
+    name: 'members named like statement keywords',
+    given: 'export interface A {\nclass: string\nenum?: ("a" | "b")\nfunction: {\nif: number\n}\ndo?: string\n}\n',
+    want: 'export interface A {\n  class: string;\n  enum?: "a" | "b";\n  function: {\n    if: number;\n  };\n  do?: string;\n}\n',
+  },
   { name: 'quoted keys and index signatures', given: 'export interface A {\n"instance-id": string\n[k: string]: unknown\n}\n', want: 'export interface A {\n  "instance-id": string;\n  [k: string]: unknown;\n}\n' },
   {
     name: 'generic arguments spanning lines',
