@@ -4,7 +4,10 @@
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function generateProject(dir, { files = 500, buses = 8 } = {}) {
+/** Route files per bus at most: three routes each, under EventBridge's 300 rules per bus. */
+const FILES_PER_BUS = 90;
+
+export function generateProject(dir, { files = 500, buses = Math.max(8, Math.ceil(files / FILES_PER_BUS)) } = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'routes'), { recursive: true });
   const busNames = Array.from({ length: buses }, (_, i) => `bus-${i}`);
