@@ -180,6 +180,9 @@ export function randomProject(seed: number): Record<string, string> {
           if (!k2.includes('.') && k2 !== key) pat = `{ $or: [{ ${key}: ${pick(ops)} }, { ${k2}: ${pick(OR_FILTERS[kind2]!)} }] }`;
         }
         r += `    filter:\n      detail: ${pat}\n`;
+        // The envelope may narrow too (a source or detail-type here replaces the derived one).
+        if (chance(0.15)) r += `      account: ["123456789012", "210987654321"]\n`;
+        if (chance(0.1)) r += `      region: [{ prefix: eu- }]\n`;
         filtered = true;
       }
       // Without a filter, every event of the type matches: its first example, completed, is a test.
@@ -217,7 +220,20 @@ export function randomProject(seed: number): Record<string, string> {
         used.add(key);
         if (chance(0.3)) line += `, retry: { attempts: ${rnd(186)}, maxAge: ${pick(['60s', '2h'])} }`;
         if (chance(0.2)) line += `, deadLetter: ${pick(['true', 'false', ...stdQueues])}`;
-        if (!line.startsWith('bus: arn') && chance(0.3)) line += `, input: ${pick(['{ constant: { kind: ping } }', '{ path: $.detail }', `{ paths: { s: $.source, t: $.detail-type }, template: '{"s": <s>, "t": <t>, "r": <aws.events.rule-name>}' }`])}`;
+        if (!line.startsWith('bus: arn') && chance(0.3)) {
+          // Paths into the detail of the route's first type narrow a Lambda handler's input type.
+          const field = first.fields ? pick(Object.keys(first.fields)) : undefined;
+          const detailPath = field ? `$.detail.${field}` : '$.detail';
+          line += `, input: ${pick([
+            '{ constant: { kind: ping } }',
+            '{ path: $.detail }',
+            `{ path: "${detailPath}" }`,
+            `{ paths: { s: $.source, t: $.detail-type }, template: '{"s": <s>, "t": <t>, "r": <aws.events.rule-name>}' }`,
+            `{ paths: { v: "${detailPath}", id: $.id }, template: '{"value": <v>, "id": <id>, "nested": {"list": [<v>, <id>]}}' }`,
+            `{ paths: { v: "${detailPath}" }, template: '"got <v>"' }`,
+            `{ paths: { v: "${detailPath}" }, template: '<v>' }`,
+          ])}`;
+        }
         if (chance(0.1)) line += `, id: custom-${t}`;
         r += `      - { ${line} }\n`;
       }

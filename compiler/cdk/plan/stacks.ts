@@ -45,7 +45,7 @@ function shardOf(key: string, bits: number): number {
   return bits === 0 ? 0 : parseInt(shortHash(key), 16) % 2 ** bits;
 }
 
-function splitDomain(domain: string, units: PlacementUnit[], costs: Map<PlacementUnit, number>, budget: number): PlacementUnit[][] {
+function splitDomain(domain: string, units: PlacementUnit[], costs: Map<PlacementUnit, number>, budget: number): { shard: number; units: PlacementUnit[] }[] {
   for (const unit of units) {
     if (costs.get(unit)! > budget) {
       // Name what ties the routes together: shared functions, API destinations, dead-letter queues.
@@ -66,13 +66,29 @@ function splitDomain(domain: string, units: PlacementUnit[], costs: Map<Placemen
       });
     }
   }
-  for (let bits = 0; ; bits++) {
-    const shards: PlacementUnit[][] = Array.from({ length: 2 ** bits }, () => []);
-    for (const unit of units) shards[shardOf(unit.key, bits)].push(unit);
-    if (shards.every((s) => s.reduce((n, u) => n + costs.get(u)!, 0) <= budget)) return shards;
-    if (2 ** bits > units.length * 4) throw new Error(`cannot split domain ${domain} into stacks of ${budget} resources`);
+  // Units that do not fit two to a stack need a shard each: more bits, until their hashes differ
+  // (shards left empty make no stack). Every unit fits alone (above), so only units whose 32-bit
+  // hashes are equal could make this fail.
+  for (let bits = 0; bits <= MAX_SHARD_BITS; bits++) {
+    const shards = new Map<number, PlacementUnit[]>();
+    for (const unit of units) {
+      const shard = shardOf(unit.key, bits);
+      shards.set(shard, [...(shards.get(shard) ?? []), unit]);
+    }
+    if ([...shards.values()].every((s) => s.reduce((n, u) => n + costs.get(u)!, 0) <= budget)) {
+      return [...shards.keys()].sort((a, b) => a - b).map((shard) => ({ shard, units: shards.get(shard)! }));
+    }
   }
+  throw new SynthError({
+    what: `the routes of ${domain} cannot be split into stacks of at most ${budget} resources`,
+    value: `${units.length} groups of routes`,
+    allowed: `a stack holds at most ${budget} resources (CloudFormation allows ${CFN_MAX_RESOURCES})`,
+    fix: 'split the route file into several files, or raise the stack budget (cdk.json context "eventroutes:stackBudget")',
+  });
 }
+
+/** Bits of a unit's key hash that choose its shard at most (shortHash has 32). */
+const MAX_SHARD_BITS = 32;
 
 export function planSystem(model: RouteModel, budget = DEFAULT_STACK_BUDGET): SystemPlan {
   const project = projectSlug(model.project);
@@ -83,11 +99,10 @@ export function planSystem(model: RouteModel, budget = DEFAULT_STACK_BUDGET): Sy
 
   const stacks: RouteStackPlan[] = [];
   for (const domain of [...byDomain.keys()].sort()) {
-    splitDomain(domain, byDomain.get(domain)!, costs, budget).forEach((shardUnits, shard) => {
-      if (shardUnits.length === 0) return;
+    for (const { shard, units: shardUnits } of splitDomain(domain, byDomain.get(domain)!, costs, budget)) {
       const stackName = boundedName(shard === 0 ? `${project}-${domain}` : `${project}-${domain}-${shard + 1}`, NAME_RULES.stack);
       stacks.push({ stackName, domain, shard, units: shardUnits, cost: shardUnits.reduce((n, u) => n + costs.get(u)!, 0) });
-    });
+    }
   }
   const coreStackName = `${project}-core`;
   const names = new Set<string>([coreStackName]);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { unitCost } from '../../../compiler/cdk/plan/estimate';
 import { CFN_MAX_RESOURCES, planSystem } from '../../../compiler/cdk/plan/stacks';
+import { placementUnits } from '../../../compiler/cdk/plan/units';
 import { SynthError } from '../../../compiler/cdk/errors';
 import { largeModel, routeName } from '../support/large-model';
 import { ModelBuilder } from '../support/models';
@@ -23,6 +24,19 @@ describe('stack plan', () => {
     expect(Number.isInteger(Math.log2(shards))).toBe(true);
     for (const s of plan.stacks) expect(s.cost).toBeLessThanOrEqual(450);
     expect(plan.stacks.map((s) => s.stackName)).toContain('test-shop-domain-0');
+  });
+
+  // Found by the random-projects test with a small budget: the planner gave up after a few bits and
+  // threw a plain Error (an internal error) while more bits would have separated the units.
+  it('gives each unit a stack of its own when no two fit together', () => {
+    const model = largeModel(40, 1);
+    const costs = placementUnits(model).map((u) => unitCost(u, model.defaults));
+    const budget = Math.max(...costs);
+    expect(2 * Math.min(...costs)).toBeGreaterThan(budget);
+    const plan = planSystem(model, budget);
+    expect(plan.stacks.length).toBe(costs.length);
+    for (const s of plan.stacks) expect(s.cost).toBeLessThanOrEqual(budget);
+    expect(new Set(plan.stacks.map((s) => s.stackName)).size).toBe(plan.stacks.length);
   });
 
   it('is deterministic and independent of the order of the model lists', () => {
