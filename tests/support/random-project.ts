@@ -158,7 +158,7 @@ export function randomProject(seed: number): Record<string, string> {
   const handlers: string[] = [];
   for (let d = 0; d < domains; d++) {
     let r = 'routes:\n';
-    const nr = 1 + rnd(4);
+    const nr = 1 + rnd(chance(0.2) ? 12 : 4);
     for (let i = 0; i < nr; i++) {
       const first = pick(allTypes);
       const same = allTypes.filter((t) => t.bus === first.bus && !t.schedule && !first.schedule && t !== first);
@@ -198,7 +198,8 @@ export function randomProject(seed: number): Record<string, string> {
         const kind = pick(kinds);
         let line: string;
         if (kind === 'lambda') {
-          const h = `d${d}/h${rnd(4)}`;
+          // Mostly the domain's own handlers; some shared by routes of several files (and stacks).
+          const h = chance(0.2) ? `shared/h${rnd(2)}` : `d${d}/h${rnd(4)}`;
           if (used.has(h)) continue;
           used.add(h);
           const first = !handlers.includes(h);
