@@ -89,7 +89,7 @@ export async function compileProject(root: string, options: CompileOptions = {})
     },
   };
   // With a worker (a big run), type generation is shared with it (see TypeGenerator), and the event
-  // types' start as soon as the model is built: the worker generates while this thread checks.
+  // types' generation starts as soon as the model is built: the worker generates while this thread checks.
   let sharedContext: EmitContext | undefined;
   let started: Map<Emitter, Promise<GeneratedFile[]>> | undefined;
   const generations: Int32Array[] = [];

@@ -73,7 +73,9 @@ function splitDomain(domain: string, units: PlacementUnit[], costs: Map<Placemen
     const shards = new Map<number, PlacementUnit[]>();
     for (const unit of units) {
       const shard = shardOf(unit.key, bits);
-      shards.set(shard, [...(shards.get(shard) ?? []), unit]);
+      const list = shards.get(shard);
+      if (list) list.push(unit);
+      else shards.set(shard, [unit]);
     }
     if ([...shards.values()].every((s) => s.reduce((n, u) => n + costs.get(u)!, 0) <= budget)) {
       return [...shards.keys()].sort((a, b) => a - b).map((shard) => ({ shard, units: shards.get(shard)! }));
