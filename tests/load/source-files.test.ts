@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { firstInvalidUtf8, listRouteFiles, readSourceFile } from '../../compiler/load/source-files';
 import { makeProject, removeProject } from '../support/project';
+import { seededRandom } from '../support/random';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeProject));
@@ -40,8 +41,7 @@ describe('readSourceFile', () => {
   });
 
   it('finds the first invalid byte exactly where a strict decoder fails (seeded random bytes)', () => {
-    let seed = 11;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const next = seededRandom(11);
     const strict = new TextDecoder('utf-8', { fatal: true });
     const pool = [0x41, 0x0a, 0x80, 0xbf, 0xc2, 0xc0, 0xdf, 0xe0, 0xa0, 0xed, 0x9f, 0xef, 0xf0, 0x90, 0xf4, 0x8f, 0xf5, 0xff];
     for (let round = 0; round < 2000; round++) {

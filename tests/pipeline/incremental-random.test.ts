@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileProject } from '../../compiler/pipeline/compile';
 import { makeProject, removeProject } from '../support/project';
+import { seededInts } from '../support/random';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeProject));
@@ -42,14 +43,6 @@ function ageRecent(root: string, since: number, to: Date): void {
   }
 }
 
-/** A deterministic pseudo-random sequence. */
-function random(seed: number): (n: number) => number {
-  let s = seed;
-  return (n) => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s % n;
-  };
-}
 
 const WORDS = ['alpha', 'Order Placed', '42', 'orders/score-fraud', 'true', '[eu, us]', '{ type: string }', 'commerce', '7d', 'ops-alerts'];
 
@@ -122,7 +115,7 @@ describe('incremental compiles, random edits', () => {
     cpSync(example, join(root, 'routes'), { recursive: true });
     const originals = Object.fromEntries(readdirSync(join(root, 'routes')).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(root, 'routes', f), 'utf8')]));
     // A longer run by hand: INCREMENTAL_STEPS=300 INCREMENTAL_SEED=7 npx vitest run <this file>.
-    const pick = random(Number(process.env.INCREMENTAL_SEED ?? 20261127));
+    const pick = seededInts(Number(process.env.INCREMENTAL_SEED ?? 20261127));
     let since = 0;
     let broken: Edit | undefined;
     for (let step = 0, steps = Number(process.env.INCREMENTAL_STEPS ?? 24); step < steps; step++) {

@@ -2,6 +2,7 @@
 // language, combined at random from a seed (tests/cli/random-projects.test.ts). Each project is valid
 // by construction: compile must report no error, and the system must synthesize. (A run of 600 of
 // them, with synth and tsc, found that synthesis without cdk.json failed for buckets.)
+import { seededInts } from './random';
 const RUNTIMES = ['nodejs22.x'];
 
 /** Filters on a field, by the field's kind (each one can match the field's values). */
@@ -40,8 +41,7 @@ interface TypeInfo {
 
 /** The files of a random valid project (path -> text). */
 export function randomProject(seed: number): Record<string, string> {
-  let s = seed >>> 0 || 1;
-  const rnd = (n: number): number => { s = (Math.imul(s, 1103515245) + 12345) >>> 0; return (s >>> 8) % n; };
+  const rnd = seededInts(seed);
   const pick = <T>(xs: readonly T[]): T => xs[rnd(xs.length)];
   const chance = (p: number): boolean => rnd(1000) < p * 1000;
     const y = (v: unknown): string => JSON.stringify(v);

@@ -2,6 +2,7 @@
 // bodies, redundant parentheses, comments and strings left alone; idempotent.
 import { describe, expect, it } from 'vitest';
 import { brackets, printTs } from '../../../compiler/emit/ts/printer';
+import { seededInts } from '../../support/random';
 
 const cases: { name: string; given: string; want: string }[] = [
   {
@@ -72,15 +73,11 @@ describe('brackets', () => {
 
   it('agrees with the expression on random lines', () => {
     const alphabet = ['{', '}', '[', ']', '(', ')', "'", '"', '`', '/', '*', '\\', ' ', 'a', '\r', '\u2028'];
-    let seed = 7;
-    const next = (): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed;
-    };
+    const int = seededInts(7);
     for (let k = 0; k < 20000; k++) {
       let line = '';
-      const length = next() % 24;
-      for (let i = 0; i < length; i++) line += alphabet[next() % alphabet.length];
+      const length = int(24);
+      for (let i = 0; i < length; i++) line += alphabet[int(alphabet.length)];
       expect(brackets(line), JSON.stringify(line)).toBe(byExpression(line));
     }
   });
