@@ -2,20 +2,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseYaml } from '../../compiler/load/yaml-document';
 import { MAX_DEPTH, lexedNestingOffset } from '../../compiler/load/yaml-nesting';
+import { seededRandom } from '../support/random';
 
 function codes(text: string): string[] {
   return parseYaml(text).diagnostics.map((d) => d.code);
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('parseYaml', () => {
@@ -138,7 +128,7 @@ describe('parseYaml', () => {
     expect(lexedNestingOffset('a:\n  b:\n    c: [1, {d: 2}]\n', 5)).toBeUndefined();
     expect(lexedNestingOffset(`a:\n${'- '.repeat(300)}x\n`, 256)).toBeDefined();
     expect(lexedNestingOffset(`a: |\n${'  [\n'.repeat(300)}`, 256)).toBeUndefined();
-    const next = random(7);
+    const next = seededRandom(7);
     const alphabet = 'ab:- \n\r\t[]{}&*!|>\'"#%@`,?~\\01';
     for (let round = 0; round < 300; round++) {
       let text = '';
@@ -272,7 +262,7 @@ describe('parseYaml', () => {
   });
 
   it('never throws on junk (seeded random text and bytes)', () => {
-    const next = random(42);
+    const next = seededRandom(42);
     const alphabet = 'ab:- \n\t[]{}&*!|>\'"#%@`,?~\\0123456789\u00e9\u2028';
     for (let round = 0; round < 400; round++) {
       const length = Math.floor(next() * 200);
