@@ -1,14 +1,15 @@
 // Every cache a recompile uses (trusted route files, parse and check memos, emitter memos, output
 // stamps and keys, folder listings, the model.json index) must be invisible: after each of a sequence
-// of random edits of the example system, a compile with the cache gives the diagnostics and the
-// generated/ files a compile from scratch gives. Between steps, what the step touched is made old (as
+// of random edits of the example system, or of a random valid project (tests/support/random-project.ts),
+// a compile with the cache gives the diagnostics and the generated/ files a compile from scratch gives. Between steps, what the step touched is made old (as
 // time passing would), so that later steps go through the trusted paths.
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileProject } from '../../compiler/pipeline/compile';
 import { makeProject, removeProject } from '../support/project';
 import { seededInts } from '../support/random';
+import { randomProject } from '../support/random-project';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeProject));
@@ -107,18 +108,33 @@ function edit(root: string, pick: (n: number) => number, step: number, originals
 
 const located = (d: { file: string; line: number; column: number; code: string; severity: string; message: string }) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
 
-describe('incremental compiles, random edits', () => {
+/** Where the edits start: the example system, and random valid projects (every feature, schema files). */
+const bases: [string, (root: string) => void, number][] = [
+  ['the example system', (root) => cpSync(example, join(root, 'routes'), { recursive: true }), 24],
+  ...[5, 8].map((seed): [string, (root: string) => void, number] => [
+    `random project ${seed}`,
+    (root) => {
+      for (const [path, text] of Object.entries(randomProject(seed))) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), text);
+      }
+    },
+    12,
+  ]),
+];
+
+describe.each(bases)('incremental compiles of %s, random edits', (_name, setup, defaultSteps) => {
   it('give what a compile from scratch gives, step after step', { timeout: 600_000 }, async () => {
     const root = makeProject({});
     roots.push(root);
     rmSync(join(root, 'routes'), { recursive: true, force: true });
-    cpSync(example, join(root, 'routes'), { recursive: true });
+    setup(root);
     const originals = Object.fromEntries(readdirSync(join(root, 'routes')).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(root, 'routes', f), 'utf8')]));
     // A longer run by hand: INCREMENTAL_STEPS=300 INCREMENTAL_SEED=7 npx vitest run <this file>.
     const pick = seededInts(Number(process.env.INCREMENTAL_SEED ?? 20261127));
     let since = 0;
     let broken: Edit | undefined;
-    for (let step = 0, steps = Number(process.env.INCREMENTAL_STEPS ?? 24); step < steps; step++) {
+    for (let step = 0, steps = Number(process.env.INCREMENTAL_STEPS ?? defaultSteps); step < steps; step++) {
       // An edit that left errors is undone along with this step's edit (errors, then fixed, are a step too).
       broken?.undo();
       const change = step === 0 ? { what: 'first compile', undo: () => {} } : edit(root, pick, step, originals);
