@@ -36,7 +36,6 @@ interface TypeInfo {
   bus: string;
   fields?: Record<string, string>;
   schedule?: boolean;
-  file?: number;
 }
 
 /** The files of a random valid project (path -> text). */
@@ -150,7 +149,7 @@ export function randomProject(seed: number): Record<string, string> {
         schemaText = `{ $ref: ./schemas/d${d}-e${e}.json }`;
       }
       f += `  ${name}:\n    detailType: D${d} thing ${e}\n${chance(0.5) ? `    description: Thing ${e} of domain ${d}.\n` : ''}${chance(0.2) ? `    api: { path: /d${d}/e${e}, method: POST }\n` : ''}    schema: ${schemaText}\n    examples:\n      - ${y(example)}\n`;
-      allTypes.push({ name, bus, fields, file: d });
+      allTypes.push({ name, bus, fields });
     }
     files[`routes/domain-${d}.yaml`] = f;
   }
