@@ -84,6 +84,7 @@ export function buildRoute(decl: Declaration<RouteDecl>, ctx: RouteBuildContext)
   // A test left out for an error keeps the later tests at their own positions (diagnostics, labels).
   const tests: RouteTest[] = [];
   (v.tests ?? []).forEach((t, i) => {
+    if (decl.skip?.has(`${p}/tests/${i}`)) return; // its shape errors are reported
     const built = buildTest(t, i, decl, types, ctx);
     if (built) tests.push(tests.length === i ? built : { ...built, index: i });
   });
@@ -111,6 +112,7 @@ export function buildRoute(decl: Declaration<RouteDecl>, ctx: RouteBuildContext)
 function buildTargets(decl: Declaration<RouteDecl>, routeBus: string, ctx: RouteBuildContext): Target[] {
   const targets: Target[] = [];
   decl.value.targets.forEach((t, i) => {
+    if (decl.skip?.has(`${decl.pointer}/targets/${i}`)) return; // its shape errors are reported
     const built = buildTarget(t, i, {
       routeName: decl.name,
       routeBus,

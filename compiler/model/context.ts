@@ -30,6 +30,27 @@ export function isTrusted(file: RouteFileInput, pointer: string): boolean {
   return true;
 }
 
+/**
+ * For a declaration with shape errors: the items of its lists (`<pointer>/<list>/<index>`, e.g. one
+ * target of a route) that hold every one of them, so that the rest of the declaration is still checked
+ * in the same run; undefined when an error is elsewhere (the declaration is untrusted as a whole).
+ */
+export function untrustedItems(file: RouteFileInput, pointer: string, lists: readonly string[]): Set<string> | undefined {
+  const index = trustIndex(file.shapeErrors);
+  if (index.root || index.errors.has(pointer)) return undefined;
+  for (let i = pointer.lastIndexOf('/'); i > 0; i = pointer.lastIndexOf('/', i - 1)) {
+    if (index.errors.has(pointer.slice(0, i))) return undefined;
+  }
+  const items = new Set<string>();
+  for (const p of index.errors) {
+    if (!p.startsWith(`${pointer}/`)) continue;
+    const [list, item] = p.slice(pointer.length + 1).split('/');
+    if (!lists.includes(list!) || item === undefined || !/^(0|[1-9][0-9]*)$/.test(item)) return undefined;
+    items.add(`${pointer}/${list}/${item}`);
+  }
+  return items;
+}
+
 /** A file's shape errors arranged for isTrusted (which builders call per declaration): linear, not quadratic. */
 interface TrustIndex {
   /** The whole file has a shape error. */
@@ -137,4 +158,9 @@ export interface Declaration<T> {
   value: T;
   /** The declaring file passed shape checks (its value can be trusted). */
   trusted: boolean;
+  /**
+   * Items of a trusted declaration's lists that did not pass them (pointers, e.g. "/routes/r/targets/1"):
+   * left out, while the rest is checked (see untrustedItems).
+   */
+  skip?: ReadonlySet<string>;
 }

@@ -2,8 +2,11 @@
 // declared twice (across files) and names that would collide as construct ids.
 import { escapePointerToken } from '../diagnostics/pointer';
 import type { Bucket, Bus, EventType, Notification, Queue, LogGroup, ApiDestination, Route, Source, Table, Defaults } from '../language/route-file.types';
-import { isTrusted, type Declaration, type Reporter, type RouteFileInput } from './context';
+import { isTrusted, untrustedItems, type Declaration, type Reporter, type RouteFileInput } from './context';
 import { constructId } from './ids';
+
+/** Lists of a route whose items are checked one by one (see untrustedItems). */
+const ROUTE_ITEM_LISTS = ['targets', 'tests'];
 
 export interface Declarations {
   buses: Map<string, Declaration<Bus>>;
@@ -87,7 +90,10 @@ export function collectDeclarations(files: readonly RouteFileInput[], reporter: 
           );
           continue;
         }
-        (d[section] as Map<string, Declaration<unknown>>).set(name, { name, file: file.path, pointer, value: entry, trusted: isTrusted(file, pointer) });
+        const trusted = isTrusted(file, pointer);
+        // A route whose shape errors are all in some targets or tests is checked without those.
+        const skip = !trusted && section === 'routes' ? untrustedItems(file, pointer, ROUTE_ITEM_LISTS) : undefined;
+        (d[section] as Map<string, Declaration<unknown>>).set(name, { name, file: file.path, pointer, value: entry, trusted: trusted || skip !== undefined, ...(skip ? { skip } : {}) });
       }
     }
   }
