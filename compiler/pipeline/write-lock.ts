@@ -82,7 +82,12 @@ function takeOver(path: string, hooks: LockHooks): boolean {
     if (!stale(path, STALE_MS)) return false;
     const mine = `${path}.${process.pid}`;
     writeFileSync(mine, `${process.pid}\n`);
-    renameSync(mine, path); // in one step: no moment without a lock for a third compile to take
+    try {
+      renameSync(mine, path); // in one step: no moment without a lock for a third compile to take
+    } catch (err) {
+      rmSync(mine, { force: true });
+      throw err;
+    }
     return true;
   } finally {
     rmSync(guard, { force: true });
