@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { App } from 'aws-cdk-lib';
 import { MODEL_VERSION, type RouteModel } from '../model/types';
+import { lockGenerated } from '../pipeline/write-lock';
 import { bundleFunctions } from './bundling/handler-bundle';
 import { SynthError } from './errors';
 import { resolveOptions, type FunctionCode, type SystemOptions } from './options';
@@ -74,12 +75,23 @@ export interface SynthesisReport {
   millis: { bundle: number; build: number; synth: number };
 }
 
+/**
+ * generated/model.json, read under the project's write lock (pipeline/write-lock.ts): a compile running
+ * at the same time (`compile --watch`) replaces it in two renames, between which it is missing.
+ */
 export function readModel(projectRoot: string): RouteModel {
   const path = join(projectRoot, MODEL_PATH);
-  if (!existsSync(path)) {
+  const release = lockGenerated(projectRoot);
+  let text: string | undefined;
+  try {
+    if (existsSync(path)) text = readFileSync(path, 'utf8');
+  } finally {
+    release();
+  }
+  if (text === undefined) {
     throw new SynthError({ what: `${MODEL_PATH} does not exist`, allowed: 'the CDK app reads the compiled model, never the route files', fix: 'run `eventroutes compile` first' });
   }
-  const model = JSON.parse(readFileSync(path, 'utf8')) as RouteModel & { $comment?: string };
+  const model = JSON.parse(text) as RouteModel & { $comment?: string };
   if (model.version !== MODEL_VERSION) {
     throw new SynthError({ what: `${MODEL_PATH} has model version ${String(model.version)}`, allowed: `this eventroutes reads version ${MODEL_VERSION}`, fix: 'run `eventroutes compile` to rewrite it' });
   }

@@ -2,6 +2,7 @@
 // hand, two terminals, an editor task) share the staging folder and the journal, so each takes a lock
 // file (created exclusively, holding its pid) for its write, and waits while another holds it. A lock
 // whose process is gone, or older than STALE_MS (a write takes seconds), is stale and taken over.
+// The CDK app reads generated/model.json under the same lock (cdk/synthesize.ts, readModel).
 //
 // Taking over is guarded: a compile that finds the lock stale takes a second lock file (the guard,
 // created exclusively, held for microseconds), checks again that the lock is stale, and puts its own

@@ -1,12 +1,15 @@
 // The cloud assembly as `eventroutes synth` writes it, checked with aws-cdk-lib's built-in
 // CloudFormation validation (@aws/cloudformation-validate, turned on with the App's
 // builtinCloudFormationValidation) in strict mode: any finding, even a warning, fails synthesis.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appContext, checkStackLimits, readModel, REQUIRED_FEATURE_FLAGS, synthesizeSystem } from '../../compiler/cdk/synthesize';
 import { SynthError } from '../../compiler/cdk/errors';
+import { MODEL_VERSION } from '../../compiler/model/types';
+import { LOCK_FILE } from '../../compiler/pipeline/write-lock';
 import { ModelBuilder } from './support/models';
 import { cdkContext, exampleModel, placeholderCode, REPO_ROOT } from './support/system';
 import { largeModel } from './support/large-model';
@@ -81,6 +84,26 @@ describe('synthesizeSystem', () => {
     mkdirSync(join(root, 'generated'));
     writeFileSync(join(root, 'generated', 'model.json'), JSON.stringify({ version: 99 }));
     expect(() => readModel(root)).toThrow(SynthError);
+  });
+
+  it('reads the model a running compile is writing once the write is done (under the write lock)', async () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'generated'));
+    // A compile holding the lock, with model.json not written yet (between its two renames).
+    const writer = spawn(process.execPath, ['-e', `
+      const { writeFileSync, rmSync } = require('node:fs');
+      writeFileSync(${JSON.stringify(join(root, LOCK_FILE))}, process.pid + '\\n', { flag: 'wx' });
+      setTimeout(() => {
+        writeFileSync(${JSON.stringify(join(root, 'generated', 'model.json'))}, JSON.stringify({ version: ${MODEL_VERSION} }));
+        rmSync(${JSON.stringify(join(root, LOCK_FILE))});
+      }, 300);`]);
+    try {
+      while (!existsSync(join(root, LOCK_FILE))) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(readModel(root).version).toBe(MODEL_VERSION);
+      expect(existsSync(join(root, LOCK_FILE))).toBe(false);
+    } finally {
+      await new Promise((resolve) => (writer.exitCode === null ? writer.once('exit', resolve) : resolve(null)));
+    }
   });
 
   it("checks CloudFormation's limits per stack", () => {
