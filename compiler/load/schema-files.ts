@@ -1,11 +1,12 @@
 // Event schemas may live in their own files (`schema: { $ref: ./schemas/order.json }`, or `$ref`s
 // inside a schema). This reads every referenced file (JSON or YAML), following references inside
 // them, so that the model builder stays pure. Paths are relative to the referencing file.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { parse as parseYamlValue } from 'yaml';
 import { jsonText } from '../model/json-text';
-import { hashText, toPosix } from './source-files';
+import { MAX_FILE_BYTES, hashText, toPosix } from './source-files';
+import { FileTooLarge, FOLDER, NotAFile, readBytes } from './text-io';
 
 export interface SchemaFile {
   /** Project-relative path with forward slashes. */
@@ -13,6 +14,8 @@ export interface SchemaFile {
   value?: unknown;
   hash: string;
   error?: string;
+  /** The reference names a folder (the error says so). */
+  folder?: boolean;
 }
 
 export type SchemaFiles = Map<string, SchemaFile>;
@@ -85,8 +88,15 @@ export function loadSchemaFiles(root: string, schemas: { file: string; schema: u
       files.set(path, { path, hash: '', error: 'the file does not exist' });
       continue;
     }
+    let text: string;
     try {
-      const text = readFileSync(full, 'utf8');
+      text = readBytes(full, MAX_FILE_BYTES).toString('utf8');
+    } catch (err) {
+      const error = err instanceof FileTooLarge ? `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` : err instanceof NotAFile ? `it is not a regular file but ${err.kind}` : `it cannot be read: ${(err as Error).message}`;
+      files.set(path, { path, hash: '', error, ...(err instanceof NotAFile && err.kind === FOLDER ? { folder: true } : {}) });
+      continue;
+    }
+    try {
       const value = path.endsWith('.json') ? JSON.parse(text) : parseYamlValue(text, SCHEMA_YAML_OPTIONS);
       const problem = notJsonData(value);
       if (problem) {

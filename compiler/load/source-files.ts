@@ -2,8 +2,8 @@
 // a content hash (the cache key of everything derived from the file).
 import { digest } from '../model/digest';
 import { isAscii } from 'node:buffer';
-import { readdirSync } from 'node:fs';
-import { FileTooLarge, readBytes } from './text-io';
+import { readdirSync, statSync } from 'node:fs';
+import { FileTooLarge, NotAFile, readBytes } from './text-io';
 import { isAbsolute, join, relative, sep } from 'node:path';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -53,8 +53,11 @@ export function listRouteFiles(root: string, dir: string): { files: string[]; er
   const walk = (abs: string, rel: string): void => {
     for (const entry of readdirSync(abs, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      if (entry.isDirectory()) walk(`${abs}${sep}${entry.name}`, `${rel}/${entry.name}`);
-      else if (ROUTE_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) files.push(`${rel}/${entry.name}`);
+      // A file system that does not give entry types (d_type) is asked with a stat.
+      const typeless = !entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink() && !entry.isFIFO() && !entry.isSocket() && !entry.isCharacterDevice() && !entry.isBlockDevice();
+      if (entry.isDirectory() || (typeless && statSync(`${abs}${sep}${entry.name}`, { throwIfNoEntry: false })?.isDirectory())) walk(`${abs}${sep}${entry.name}`, `${rel}/${entry.name}`);
+      // Anything else with a route file's name (a link, a pipe...) is read, and reported if it is not a file.
+      else if (ROUTE_FILE.test(entry.name)) files.push(`${rel}/${entry.name}`);
     }
   };
   try {
@@ -82,6 +85,9 @@ export function readSourceFile(root: string, path: string): ReadResult {
   } catch (err) {
     if (err instanceof FileTooLarge) {
       return { ok: false, path, code: 'ER1008', message: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, hint: 'split it into several route files' };
+    }
+    if (err instanceof NotAFile) {
+      return { ok: false, path, code: 'ER1009', message: `cannot read the file: it is not a regular file but ${err.kind}`, hint: 'route files are plain text files: replace it with one, or rename it so that it does not end in .yaml or .yml' };
     }
     return { ok: false, path, code: 'ER1009', message: `cannot read the file: ${(err as Error).message}`, hint: 'check that the file exists and is readable' };
   }

@@ -8,7 +8,7 @@
 // Node 20, and ASCII text (most generated code and JSON) decodes faster still as latin1, which gives
 // the same string for it.
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync, renameSync, unlink, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, renameSync, unlink, writeSync } from 'node:fs';
 
 /** Files bigger than this are read and written with buffers of their own. */
 const MAX_SCRATCH = 64 * 1024 * 1024;
@@ -23,14 +23,38 @@ function scratchOf(size: number): Buffer {
 /** A file over the size readBytes was allowed. */
 export class FileTooLarge extends Error {}
 
+/** A path readBytes was asked to read that is not a regular file (a directory, a device, a pipe...). */
+export class NotAFile extends Error {
+  constructor(
+    path: string,
+    readonly kind: string,
+  ) {
+    super(`${path} is not a regular file but ${kind}`);
+  }
+}
+
+/** NotAFile's kind for a folder. */
+export const FOLDER = 'a folder';
+
+function kindOf(stat: import('node:fs').Stats): string {
+  if (stat.isDirectory()) return FOLDER;
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'something else';
+}
+
 /**
  * The bytes of a file, in a buffer that is only valid until the next readBytes or writeText (decode or
- * hash it at once). Throws FileTooLarge, without reading, when the file has more than `maxBytes`.
+ * hash it at once). Throws FileTooLarge, without reading, when the file has more than `maxBytes` (or
+ * when it grows past them while read), and NotAFile for anything but a regular file (opened without
+ * waiting: a named pipe would block the open until someone writes to it; a device may never end).
  */
 export function readBytes(path: string, maxBytes = Infinity, onStat?: (stat: { size: number; mtimeMs: number }) => void): Buffer {
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new NotAFile(path, kindOf(stat));
     onStat?.(stat);
     let size = stat.size;
     if (size > maxBytes) throw new FileTooLarge(`${path} has ${size} bytes`);
@@ -40,6 +64,7 @@ export function readBytes(path: string, maxBytes = Infinity, onStat?: (stat: { s
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
+      if (length > maxBytes) throw new FileTooLarge(`${path} has more than ${maxBytes} bytes`);
       if (length === buffer.length) {
         // The file grew while being read: read on into a bigger buffer.
         size = length * 2;

@@ -154,10 +154,7 @@ function fileRefProblem(ref: string, path: string | undefined, files: SchemaFile
   if (path === undefined) return { code: 'ER3043', message: `the schema reference "${ref}" points outside the project`, hint };
   const target = files.get(path);
   if (!target) return { code: 'ER1010', message: `the schema file "${path}" cannot be loaded: it was not found`, hint };
-  if (target.error) {
-    // The loader reports reading a directory as a parse error (EISDIR).
-    const message = /EISDIR/.test(target.error) ? `the schema reference "${ref}" names a directory ("${path}"), not a file` : `the schema file "${path}" cannot be loaded: ${target.error}`;
-    return { code: /EISDIR/.test(target.error) ? 'ER3043' : 'ER1010', message, hint };
-  }
+  if (target.folder) return { code: 'ER3043', message: `the schema reference "${ref}" names a directory ("${path}"), not a file`, hint };
+  if (target.error) return { code: 'ER1010', message: `the schema file "${path}" cannot be loaded: ${target.error}`, hint };
   return undefined;
 }

@@ -1,5 +1,11 @@
-// Finding and reading route files: any-case extensions; UTF-8 problems located at the first bad byte.
+// Finding and reading route files: any-case extensions; UTF-8 problems located at the first bad byte;
+// anything that is not a regular file (a device that never ends, a pipe that would block) reported
+// at once, never read.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadSchemaFiles } from '../../compiler/load/schema-files';
 import { firstInvalidUtf8, listRouteFiles, readSourceFile } from '../../compiler/load/source-files';
 import { makeProject, removeProject } from '../support/project';
 import { seededRandom } from '../support/random';
@@ -12,6 +18,33 @@ function read(content: Buffer) {
   roots.push(root);
   return readSourceFile(root, 'routes/a.yaml');
 }
+
+describe('files that are not regular files', () => {
+  it('are listed, then reported without being read: a device, a named pipe, a link to a folder', () => {
+    const root = makeProject({ 'routes/ok.yaml': 'bus: default\n' });
+    roots.push(root);
+    symlinkSync('/dev/zero', join(root, 'routes', 'zero.yaml'));
+    execFileSync('mkfifo', [join(root, 'routes', 'pipe.yml')]);
+    mkdirSync(join(root, 'elsewhere'));
+    symlinkSync(join(root, 'elsewhere'), join(root, 'routes', 'folder.yaml'));
+    expect(listRouteFiles(root, 'routes').files).toEqual(['routes/folder.yaml', 'routes/ok.yaml', 'routes/pipe.yml', 'routes/zero.yaml']);
+    const results = ['routes/zero.yaml', 'routes/pipe.yml', 'routes/folder.yaml'].map((path) => readSourceFile(root, path));
+    expect(results.map((r) => (r.ok ? 'read' : `${r.code} ${r.message}`))).toEqual([
+      'ER1009 cannot read the file: it is not a regular file but a device',
+      'ER1009 cannot read the file: it is not a regular file but a named pipe',
+      'ER1009 cannot read the file: it is not a regular file but a folder',
+    ]);
+  });
+
+  it('as schema files, are reported as such', () => {
+    const root = makeProject({ 'routes/a.yaml': 'bus: default\n' });
+    roots.push(root);
+    mkdirSync(join(root, 'routes', 'schemas'));
+    symlinkSync('/dev/urandom', join(root, 'routes', 'schemas', 'random.json'));
+    const files = loadSchemaFiles(root, [{ file: 'routes/a.yaml', schema: { $ref: './schemas/random.json' } }]);
+    expect(files.get('routes/schemas/random.json')?.error).toBe('it is not a regular file but a device');
+  });
+});
 
 describe('readSourceFile', () => {
   it.each([
