@@ -2,7 +2,7 @@
 // a content hash (the cache key of everything derived from the file).
 import { digest } from '../model/digest';
 import { isAscii } from 'node:buffer';
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { FileTooLarge, NotAFile, readBytes } from './text-io';
 import { isAbsolute, join, relative, sep } from 'node:path';
 
@@ -53,9 +53,9 @@ export function listRouteFiles(root: string, dir: string): { files: string[]; er
   const walk = (abs: string, rel: string): void => {
     for (const entry of readdirSync(abs, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      // A file system that does not give entry types (d_type) is asked with a stat.
+      // A file system that does not give entry types (d_type) is asked with an lstat (links are not followed).
       const typeless = !entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink() && !entry.isFIFO() && !entry.isSocket() && !entry.isCharacterDevice() && !entry.isBlockDevice();
-      if (entry.isDirectory() || (typeless && statSync(`${abs}${sep}${entry.name}`, { throwIfNoEntry: false })?.isDirectory())) walk(`${abs}${sep}${entry.name}`, `${rel}/${entry.name}`);
+      if (entry.isDirectory() || (typeless && lstatSync(`${abs}${sep}${entry.name}`, { throwIfNoEntry: false })?.isDirectory())) walk(`${abs}${sep}${entry.name}`, `${rel}/${entry.name}`);
       // Anything else with a route file's name (a link, a pipe...) is read, and reported if it is not a file.
       else if (ROUTE_FILE.test(entry.name)) files.push(`${rel}/${entry.name}`);
     }
