@@ -3,6 +3,7 @@
 import type { Code } from 'aws-cdk-lib/aws-lambda';
 import type { LambdaFunction } from '../model/types';
 import { DEFAULT_STACK_BUDGET } from './plan/stacks';
+import { SynthError } from './errors';
 
 /** Where each function's code comes from (bundled handlers, or a fixture in tests). */
 export interface FunctionCode {
@@ -38,10 +39,15 @@ export const DEFAULT_API: ApiSettings = { stageName: 'v1', rateLimit: 100, burst
 
 type ContextReader = (key: string) => unknown;
 
+/** A context value the app cannot use: the user's to fix (in cdk.json, or `cdk -c`), not an internal error. */
+function badContext(key: string, value: unknown, allowed: string, example: string): SynthError {
+  return new SynthError({ what: `the context value "${key}" cannot be used`, value: JSON.stringify(value), allowed, fix: `set it in cdk.json's "context" (or with \`cdk -c ${key}=...\`), e.g. "${key}": ${example}, or remove it for the default` });
+}
+
 function numberOr(value: unknown, fallback: number, key: string): number {
   if (value === undefined || value === null) return fallback;
-  const n = typeof value === 'string' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) throw new Error(`context ${key} must be a positive number, not ${JSON.stringify(value)}`);
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) throw badContext(key, value, 'a positive number', String(fallback));
   return n;
 }
 
@@ -49,7 +55,7 @@ function booleanOr(value: unknown, fallback: boolean, key: string): boolean {
   if (value === undefined || value === null) return fallback;
   if (value === true || value === 'true') return true;
   if (value === false || value === 'false') return false;
-  throw new Error(`context ${key} must be true or false, not ${JSON.stringify(value)}`);
+  throw badContext(key, value, 'true or false', String(fallback));
 }
 
 export function resolveOptions(code: FunctionCode, context: ContextReader, overrides: Partial<Omit<SystemOptions, 'code'>> = {}): SystemOptions {

@@ -103,7 +103,16 @@ export function readModel(projectRoot: string): RouteModel {
 export function readCdkContext(projectRoot: string): Record<string, unknown> {
   const path = join(projectRoot, 'cdk.json');
   if (!existsSync(path)) return {};
-  const config = JSON.parse(readFileSync(path, 'utf8')) as { context?: Record<string, unknown> };
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  let config: unknown;
+  try {
+    config = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new SynthError({ what: 'cdk.json cannot be read as JSON', value: (err as Error).message, allowed: 'a JSON object such as {"app": "...", "context": {...}}', fix: 'correct cdk.json (a missing comma, quote or brace), or restore it from git' });
+  }
+  if (!isObject(config) || (config.context !== undefined && !isObject(config.context))) {
+    throw new SynthError({ what: `cdk.json ${isObject(config) ? 'has a "context" that is not an object' : 'is not a JSON object'}`, allowed: 'a JSON object such as {"app": "...", "context": {...}}', fix: 'correct cdk.json, or restore it from git' });
+  }
   return config.context ?? {};
 }
 
