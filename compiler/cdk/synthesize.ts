@@ -91,9 +91,21 @@ export function readModel(projectRoot: string): RouteModel {
   if (text === undefined) {
     throw new SynthError({ what: `${MODEL_PATH} does not exist`, allowed: 'the CDK app reads the compiled model, never the route files', fix: 'run `eventroutes compile` first' });
   }
-  const model = JSON.parse(text) as RouteModel & { $comment?: string };
+  const damaged = (what: string): SynthError => new SynthError({ what: `${MODEL_PATH} is damaged: ${what}`, allowed: 'the model exactly as `eventroutes compile` writes it (the file says: do not edit)', fix: 'run `eventroutes compile` to write it again (or restore it from git)' });
+  let model: RouteModel & { $comment?: string };
+  try {
+    model = JSON.parse(text) as RouteModel & { $comment?: string };
+  } catch (err) {
+    throw damaged(`it is not valid JSON (${(err as Error).message})`);
+  }
+  if (typeof model !== 'object' || model === null || Array.isArray(model)) throw damaged('it is not a JSON object');
   if (model.version !== MODEL_VERSION) {
     throw new SynthError({ what: `${MODEL_PATH} has model version ${String(model.version)}`, allowed: `this eventroutes reads version ${MODEL_VERSION}`, fix: 'run `eventroutes compile` to rewrite it' });
+  }
+  const lists = ['buses', 'eventTypes', 'routes', 'functions', 'topics', 'queues', 'logGroups', 'apiDestinations', 'tables', 'buckets'] as const;
+  const missing = lists.filter((key) => !Array.isArray(model[key]));
+  if (missing.length > 0 || typeof model.project !== 'string' || typeof model.defaults !== 'object' || model.defaults === null) {
+    throw damaged(`${[...missing, ...(typeof model.project !== 'string' ? ['project'] : []), ...(typeof model.defaults !== 'object' || model.defaults === null ? ['defaults'] : [])].map((k) => `"${k}"`).join(', ')} missing or of the wrong type`);
   }
   delete model.$comment;
   return model;

@@ -86,15 +86,30 @@ describe('synthesizeSystem', () => {
     expect(() => readModel(root)).toThrow(SynthError);
   });
 
+  it.each([
+    ['truncated', (text: string) => text.slice(0, 100), /is damaged: it is not valid JSON/],
+    ['not an object', () => '[]', /is damaged: it is not a JSON object/],
+    ['without its routes', (text: string) => JSON.stringify({ ...JSON.parse(text), routes: undefined }), /is damaged: "routes" missing or of the wrong type/],
+    ['with a project of the wrong type', (text: string) => JSON.stringify({ ...JSON.parse(text), project: 5 }), /is damaged: "project" missing/],
+  ])('explains a model.json edited by hand: %s', (_name, edit, message) => {
+    const root = tempDir();
+    mkdirSync(join(root, 'generated'));
+    writeFileSync(join(root, 'generated', 'model.json'), edit(JSON.stringify(exampleModel())));
+    expect(() => readModel(root)).toThrow(SynthError);
+    expect(() => readModel(root)).toThrow(message);
+  });
+
   it('reads the model a running compile is writing once the write is done (under the write lock)', async () => {
     const root = tempDir();
     mkdirSync(join(root, 'generated'));
-    // A compile holding the lock, with model.json not written yet (between its two renames).
+    const next = join(root, 'model.json.next');
+    writeFileSync(next, JSON.stringify(exampleModel()));
+    // A compile holding the lock, with model.json not in place yet (between its two renames).
     const writer = spawn(process.execPath, ['-e', `
-      const { writeFileSync, rmSync } = require('node:fs');
+      const { renameSync, rmSync, writeFileSync } = require('node:fs');
       writeFileSync(${JSON.stringify(join(root, LOCK_FILE))}, process.pid + '\\n', { flag: 'wx' });
       setTimeout(() => {
-        writeFileSync(${JSON.stringify(join(root, 'generated', 'model.json'))}, JSON.stringify({ version: ${MODEL_VERSION} }));
+        renameSync(${JSON.stringify(next)}, ${JSON.stringify(join(root, 'generated', 'model.json'))});
         rmSync(${JSON.stringify(join(root, LOCK_FILE))});
       }, 300);`]);
     try {
