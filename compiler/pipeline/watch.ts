@@ -84,6 +84,21 @@ export async function watchProject(io: CliIO, format: DiagnosticFormat): Promise
       }
     }
   };
+  // routes/ itself removed or renamed away (and back: a branch switch, a restore) is seen from the
+  // project folder: its watcher went with the old folder. Compiled then, and watched again.
+  let top: FSWatcher | undefined;
+  try {
+    top = watch(io.cwd, (_event, name) => {
+      if (name !== null && String(name) !== ROUTES_DIR) return;
+      setTimeout(() => {
+        sync(true);
+        schedule();
+      }, 80);
+    });
+    top.on('error', () => top?.close());
+  } catch {
+    // the project folder cannot be watched: routes/ and below still are
+  }
   // Watching before the first compile (a save while it runs compiles again), and before saying so; the
   // folders of the schema files it read are watched from its end.
   sync(false);
@@ -94,8 +109,12 @@ export async function watchProject(io: CliIO, format: DiagnosticFormat): Promise
   sync(false);
   say(`watching ${ROUTES_DIR}/ for changes (Ctrl-C to stop)\n`);
   return new Promise<number>((resolve) => {
+    // Watching goes on until stopped, even while nothing can be watched (routes/ gone, no project folder watch).
+    const alive = setInterval(() => undefined, 1 << 30);
     const stop = () => {
+      clearInterval(alive);
       clearTimeout(timer);
+      top?.close();
       for (const watcher of watchers.values()) watcher.close();
       resolve(0);
     };

@@ -64,6 +64,27 @@ describe('eventroutes compile --watch', () => {
     }
   });
 
+  it('goes on after routes/ is renamed away and back (a branch switch, a restore)', async () => {
+    const root = makeProject({ 'routes/app.yaml': app('Ping') });
+    roots.push(root);
+    const { run, waitFor } = startWatch(root);
+    try {
+      await waitFor('watching routes/');
+      let mark = run.out.length;
+      renameSync(join(root, 'routes'), join(root, 'routes.away'));
+      await waitFor('error ER1009 there is no routes/ folder', mark);
+      mark = run.out.length;
+      renameSync(join(root, 'routes.away'), join(root, 'routes'));
+      await waitFor('change detected', mark);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      mark = run.out.length;
+      writeFileSync(join(root, 'routes/app.yaml'), app('Pong'));
+      await waitFor('wrote   generated/model.json', mark);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+  });
+
   it('recompiles when a schema file outside routes/ changes', async () => {
     const withRef = app('Ping').replace('schema: { type: object }', 'schema: { $ref: ../schemas/ping.json }');
     const root = makeProject({ 'routes/app.yaml': withRef, 'schemas/ping.json': '{ "type": "object" }' });
