@@ -8,7 +8,7 @@
 // Node 20, and ASCII text (most generated code and JSON) decodes faster still as latin1, which gives
 // the same string for it.
 import { isAscii } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, readSync, renameSync, unlink, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, renameSync, statSync, unlink, writeSync, type Stats } from 'node:fs';
 
 /** Files bigger than this are read and written with buffers of their own. */
 const MAX_SCRATCH = 64 * 1024 * 1024;
@@ -18,6 +18,20 @@ function scratchOf(size: number): Buffer {
   if (size > MAX_SCRATCH) return Buffer.allocUnsafe(size);
   if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, Math.min(MAX_SCRATCH, scratch.length * 2), 64 * 1024));
   return scratch;
+}
+
+/**
+ * The stat of `path`, or undefined when nothing is there: no such entry (ENOENT), or a folder on its way
+ * is a file (ENOTDIR, e.g. generated/events replaced by a file). statSync's throwIfNoEntry covers only
+ * the first.
+ */
+export function statIfExists(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw err;
+  }
 }
 
 /** A file over the size readBytes was allowed. */
@@ -36,7 +50,7 @@ export class NotAFile extends Error {
 /** NotAFile's kind for a folder. */
 export const FOLDER = 'a folder';
 
-function kindOf(stat: import('node:fs').Stats): string {
+function kindOf(stat: Stats): string {
   if (stat.isDirectory()) return FOLDER;
   if (stat.isFIFO()) return 'a named pipe';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';

@@ -13,7 +13,7 @@
 // A cache entry is only a shortcut: deleting the folder never changes what compile produces.
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readText, replaceFile, writeText } from '../load/text-io';
+import { readText, replaceFile, statIfExists, writeText } from '../load/text-io';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { MetaSchemaErrors, MetaSchemaMemo } from '../validate/event-schemas';
 import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
@@ -223,7 +223,7 @@ export function noStrayOutputs(root: string, outputs: LastRun['outputs'], lister
 
 export function outputsUntouched(root: string, outputs: LastRun['outputs']): boolean {
   for (const [path, stamp] of Object.entries(outputs)) {
-    const s = statSync(join(root, path), { throwIfNoEntry: false });
+    const s = statIfExists(join(root, path));
     if (!s || s.size !== stamp.size || s.mtimeMs !== stamp.mtimeMs) return false;
   }
   return true;

@@ -5,7 +5,8 @@
 // instead of read (four). A folder whose mtime was within RACY_MS of that listing is read again, since
 // a change in the same clock tick would have kept its mtime (and, while runs follow each other within
 // RACY_MS, read without a stat at all: its mtime could not be trusted yet).
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, type Stats } from 'node:fs';
+import { statIfExists } from '../load/text-io';
 import { sep } from 'node:path';
 import { RACY_MS } from './sources';
 
@@ -67,7 +68,7 @@ export class TreeLister {
     const known = this.known?.dirs[rel];
     let stat: Stats | undefined;
     if (known && known[0] >= 0 && known[0] < this.known!.readAt - RACY_MS) {
-      stat = statSync(abs, { throwIfNoEntry: false });
+      stat = statIfExists(abs);
       if (!stat) return undefined;
       if (stat.isDirectory() && stat.mtimeMs === known[0]) {
         this.listed.dirs[rel] = known;
@@ -79,7 +80,7 @@ export class TreeLister {
       return this.read(abs, rel, -1);
     }
     // The mtime before the entries: an entry added while reading changes it, and the next run reads again.
-    stat ??= statSync(abs, { throwIfNoEntry: false });
+    stat ??= statIfExists(abs);
     if (!stat || !stat.isDirectory()) return undefined;
     return this.read(abs, rel, stat.mtimeMs);
   }

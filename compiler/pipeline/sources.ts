@@ -6,7 +6,8 @@
 // it is not read again unless its text is asked for. A file changed within RACY_MS of being read
 // could have kept its mtime (file systems stamp coarsely), so it is always read again.
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { statIfExists } from '../load/text-io';
 import { dirname, join, resolve } from 'node:path';
 import { listRouteFiles, projectPath, readSourceFile, type SourceFile } from '../load/source-files';
 
@@ -52,7 +53,7 @@ export function readProject(root: string, known?: KnownSources): ProjectSources 
   for (const path of listed.files) {
     const seen = known?.files[path];
     if (seen && seen[1] < known!.readAt - RACY_MS) {
-      const s = statSync(projectPath(root, path), { throwIfNoEntry: false });
+      const s = statIfExists(projectPath(root, path));
       if (s && s.size === seen[0] && s.mtimeMs === seen[1]) {
         files.push(knownFile(root, path, seen[2], { size: s.size, mtimeMs: s.mtimeMs }));
         continue;

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rm, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { EVERY_FILE, TreeLister } from './listing';
-import { readText, writeText } from '../load/text-io';
+import { readText, statIfExists, writeText } from '../load/text-io';
 import { contentHash } from '../emit/content-hash';
 import type { GeneratedFile } from '../emit/types';
 
@@ -64,7 +64,7 @@ export interface WriteMemo {
 /** The stat of a generated file (path from the project root), taken once per run when `stats` is given. */
 export function statOutput(root: string, path: string, stats?: OutputStats): { size: number; mtimeMs: number } | undefined {
   if (stats?.has(path)) return stats.get(path);
-  const stat = statSync(`${root}${sep}${path}`, { throwIfNoEntry: false });
+  const stat = statIfExists(`${root}${sep}${path}`);
   const taken = stat && { size: stat.size, mtimeMs: stat.mtimeMs };
   stats?.set(path, taken);
   return taken;
@@ -152,9 +152,25 @@ export function planGenerated(root: string, files: readonly GeneratedFile[], kno
   const prefix = GENERATED_DIR.length + 1;
   const wanted = new Set<string>();
   for (const f of files) if (f.ownership === 'generated') wanted.add(f.path.slice(prefix));
+  const removed = (memo.tree ?? new TreeLister()).files(join(root, GENERATED_DIR), EVERY_FILE).filter((rel) => !wanted.has(rel)).sort();
+  // A file found "the same" through something removed (generated/events as a link to another folder) is
+  // written again, in the folder that takes the link's place.
+  if (removed.length > 0) {
+    const gone = new Set(removed);
+    const through = (rel: string): boolean => {
+      for (let i = rel.indexOf('/'); i > 0; i = rel.indexOf('/', i + 1)) if (gone.has(rel.slice(0, i))) return true;
+      return false;
+    };
+    for (const f of files) {
+      if (f.ownership === 'generated' && stamps[f.path] && through(f.path.slice(prefix))) {
+        delete stamps[f.path];
+        changed.push(f);
+      }
+    }
+  }
   return {
     changed: changed.map((f) => f.path.slice(prefix)).sort(),
-    removed: (memo.tree ?? new TreeLister()).files(join(root, GENERATED_DIR), EVERY_FILE).filter((rel) => !wanted.has(rel)).sort(),
+    removed,
     unchanged: Object.keys(stamps).length,
     contents: new Map(changed.map((f) => [f.path, f])),
     stamps,
@@ -204,19 +220,15 @@ function remove(path: string, trash: string | undefined, n: number): void {
   rmSync(path, { force: true });
 }
 
+/**
+ * Applies a committed journal: deletions first (a stray file or link where a folder of the new files
+ * goes, e.g. generated/events linked elsewhere, is removed before anything is moved there, so that
+ * nothing is written through it), then the moves.
+ */
 function applyJournal(root: string, journal: Journal): void {
-  const dirs = new DirMaker();
   const trash = join(root, STAGING_DIR, TRASH);
   const hasTrash = existsSync(trash);
   let n = 0;
-  for (const [staged, target] of journal.moves) {
-    const from = join(root, staged);
-    if (!existsSync(from)) continue; // already moved by an earlier, interrupted apply
-    const to = join(root, target);
-    dirs.ensure(dirname(to));
-    if (hasTrash) remove(to, trash, n++);
-    renameSync(from, to);
-  }
   const emptied = new Set<string>();
   for (const rel of journal.deletes) {
     remove(join(root, rel), hasTrash ? trash : undefined, n++);
@@ -232,6 +244,15 @@ function applyJournal(root: string, journal: Journal): void {
         break; // not empty
       }
     }
+  }
+  const dirs = new DirMaker();
+  for (const [staged, target] of journal.moves) {
+    const from = join(root, staged);
+    if (!existsSync(from)) continue; // already moved by an earlier, interrupted apply
+    const to = join(root, target);
+    dirs.ensure(dirname(to));
+    if (hasTrash) remove(to, trash, n++);
+    renameSync(from, to);
   }
 }
 

@@ -1,6 +1,6 @@
 // The generated/ writer: all-or-nothing through a roll-forward journal, unchanged files untouched,
 // stale files and emptied folders removed, stubs created once.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../compiler/emit/types';
@@ -30,6 +30,28 @@ describe('writeOutput', () => {
     const after = statSync(join(root, 'generated/a.ts'));
     expect([after.ino, after.mtimeMs]).toEqual([a.ino, a.mtimeMs]);
     expect(existsSync(join(root, '.generated.staging'))).toBe(false);
+  });
+
+  it('replaces a link (or a file) where a folder of generated files goes, and writes nothing through it', () => {
+    const root = project();
+    writeOutput(root, [gen('a.ts', 'A'), gen('events/e.ts', 'E'), gen('events/f.ts', 'F')]);
+    // generated/events replaced by a link to a folder outside, which holds one of its files as it is.
+    const outside = join(root, 'outside');
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'e.ts'), 'E');
+    writeFileSync(join(outside, 'precious.txt'), 'mine');
+    rmSync(join(root, 'generated/events'), { recursive: true });
+    symlinkSync(outside, join(root, 'generated/events'));
+    const report = writeOutput(root, [gen('a.ts', 'A'), gen('events/e.ts', 'E'), gen('events/f.ts', 'F')]);
+    expect([report.changed, report.removed]).toEqual([['generated/events/e.ts', 'generated/events/f.ts'], ['generated/events']]);
+    expect(lstatSync(join(root, 'generated/events')).isDirectory()).toBe(true);
+    expect(readdirSync(join(root, 'generated/events')).sort()).toEqual(['e.ts', 'f.ts']);
+    expect(readdirSync(outside).sort()).toEqual(['e.ts', 'precious.txt']);
+    // A plain file in the folder's place goes the same way.
+    rmSync(join(root, 'generated/events'), { recursive: true });
+    writeFileSync(join(root, 'generated/events'), 'not a folder');
+    writeOutput(root, [gen('a.ts', 'A'), gen('events/e.ts', 'E'), gen('events/f.ts', 'F')]);
+    expect(readdirSync(join(root, 'generated/events')).sort()).toEqual(['e.ts', 'f.ts']);
   });
 
   it("trusts the last run's stamps only while a file's size and mtime match them", () => {
