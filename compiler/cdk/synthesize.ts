@@ -103,10 +103,8 @@ export function readModel(projectRoot: string): RouteModel {
     throw new SynthError({ what: `${MODEL_PATH} has model version ${String(model.version)}`, allowed: `this eventroutes reads version ${MODEL_VERSION}`, fix: 'run `eventroutes compile` to rewrite it' });
   }
   const lists = ['buses', 'eventTypes', 'routes', 'functions', 'topics', 'queues', 'logGroups', 'apiDestinations', 'tables', 'buckets'] as const;
-  const missing = lists.filter((key) => !Array.isArray(model[key]));
-  if (missing.length > 0 || typeof model.project !== 'string' || typeof model.defaults !== 'object' || model.defaults === null) {
-    throw damaged(`${[...missing, ...(typeof model.project !== 'string' ? ['project'] : []), ...(typeof model.defaults !== 'object' || model.defaults === null ? ['defaults'] : [])].map((k) => `"${k}"`).join(', ')} missing or of the wrong type`);
-  }
+  const bad = [...lists.filter((key) => !Array.isArray(model[key])), ...(typeof model.project === 'string' ? [] : ['project']), ...(typeof model.defaults === 'object' && model.defaults !== null ? [] : ['defaults'])];
+  if (bad.length > 0) throw damaged(`${bad.map((k) => `"${k}"`).join(', ')} missing or of the wrong type`);
   delete model.$comment;
   return model;
 }

@@ -1,5 +1,6 @@
 // Entry point of the `eventroutes` command line: dispatches to one command module, loaded lazily so
 // that a command only pays for the libraries it uses.
+import { readFileSync } from 'node:fs';
 import { type CliIO, type Command, EXIT, UsageError, processIO } from './io';
 
 interface CommandEntry {
@@ -53,8 +54,6 @@ function usage(): string {
 /** The version in the package.json beside compiler/ (the same from the sources and from the bundle). */
 function version(): string {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { readFileSync } = require('node:fs') as typeof import('node:fs');
     return (JSON.parse(readFileSync(`${__dirname}/../../package.json`, 'utf8')) as { version?: string }).version ?? 'unknown';
   } catch {
     return 'unknown';
