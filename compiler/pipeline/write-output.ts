@@ -1,12 +1,13 @@
 // Writes what the emitters produced. generated/ changes all-or-nothing, through a roll-forward journal:
 //   1. every new or changed file is written into a staging folder beside generated/ (`.generated.staging`),
 //   2. a journal listing the moves and deletions is written there and committed with an atomic rename,
-//   3. the moves are applied (renames; a file being replaced is first moved into the staging folder's
-//      trash), and the staging folder, trash and all, is deleted in the background.
+//   3. the moves are applied (renames; a file being replaced is replaced atomically, its old content
+//      kept as a second link in the staging folder's trash), and the staging folder, trash and all, is
+//      deleted in the background.
 // A crash before the commit leaves generated/ as it was (the staging folder is discarded next time);
 // a crash after it is finished by the next run (`recoverGenerated`). Unchanged files are never
 // rewritten. Files meant for the user (handler stubs) are created only where none exists.
-import { existsSync, mkdirSync, readdirSync, renameSync, rm, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rm, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { EVERY_FILE, TreeLister } from './listing';
 import { readText, statIfExists, writeText } from '../load/text-io';
@@ -221,6 +222,23 @@ function remove(path: string, trash: string | undefined, n: number): void {
 }
 
 /**
+ * Keeps a file about to be replaced by a rename as a second link in the trash: the rename then replaces it
+ * atomically (a reader of the path, an editor or `tsc --watch`, finds the old file or the new one, never
+ * none) and stays cheap, since the file system frees the old blocks (and ext4 first writes out the new
+ * file) only when a rename drops the last link of the file it replaces. What cannot be linked (a folder
+ * where a file goes, a file system without hard links) is moved out of the way instead.
+ */
+function keepReplaced(path: string, trash: string, n: number): void {
+  try {
+    linkSync(path, join(trash, String(n)));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // Nothing there; or linked by an earlier, interrupted apply of this journal (the rename replaces it then).
+    if (code !== 'ENOENT' && code !== 'EEXIST') remove(path, trash, n);
+  }
+}
+
+/**
  * Applies a committed journal: deletions first (a stray file or link where a folder of the new files
  * goes, e.g. generated/events linked elsewhere, is removed before anything is moved there, so that
  * nothing is written through it), then the moves.
@@ -251,7 +269,7 @@ function applyJournal(root: string, journal: Journal): void {
     if (!existsSync(from)) continue; // already moved by an earlier, interrupted apply
     const to = join(root, target);
     dirs.ensure(dirname(to));
-    if (hasTrash) remove(to, trash, n++);
+    if (hasTrash) keepReplaced(to, trash, n++);
     renameSync(from, to);
   }
 }
