@@ -76,8 +76,8 @@ export interface SynthesisReport {
 }
 
 /**
- * generated/model.json, read under the project's write lock (pipeline/write-lock.ts): a compile running
- * at the same time (`compile --watch`) replaces it in two renames, between which it is missing.
+ * generated/model.json, read under the project's write lock (pipeline/write-lock.ts): never in the
+ * middle of a write of generated/ by a compile running at the same time (`compile --watch`).
  */
 export function readModel(projectRoot: string): RouteModel {
   const path = join(projectRoot, MODEL_PATH);

@@ -1,6 +1,7 @@
 // A generated file being replaced is never missing: a reader of its path (an editor, `tsc --watch`, a test
 // runner importing generated types) finds the old file or the new one at every moment of a write.
-// Every file-system call of the writer is observed (node:fs wrapped), and after each one the replaced
+// The same holds for the compile cache's files (replaceFile). Every file-system call is observed
+// (node:fs wrapped), and after each one the replaced
 // files must still be there.
 import * as fs from 'node:fs';
 import { join } from 'node:path';
@@ -62,5 +63,28 @@ describe('writeOutput replaces files atomically', () => {
     fs.mkdirSync(join(root, 'generated/a.ts/inner'), { recursive: true });
     writeOutput(root, [gen('a.ts', 'A2')]);
     expect(fs.readFileSync(join(root, 'generated/a.ts'), 'utf8')).toBe('A2');
+  });
+});
+
+describe('replaceFile (cache files)', () => {
+  it('replaces a file atomically, also over a .old link an interrupted run left, and leaves no .old behind', async () => {
+    const { replaceFile } = await import('../../compiler/load/text-io');
+    const root = makeProject({});
+    roots.push(root);
+    const target = join(root, 'last-run.json');
+    fs.writeFileSync(target, 'v1');
+    for (const [i, leftover] of [[2, false], [3, true]] as const) {
+      if (leftover) fs.writeFileSync(`${target}.old`, 'stale');
+      fs.writeFileSync(`${target}.tmp`, `v${i}`);
+      watch.paths = [target];
+      watch.missing = [];
+      watch.calls = 0;
+      replaceFile(`${target}.tmp`, target);
+      watch.paths = [];
+      expect(watch.calls).toBeGreaterThan(0);
+      expect(watch.missing).toEqual([]);
+      expect(fs.readFileSync(target, 'utf8')).toBe(`v${i}`);
+      await vi.waitFor(() => expect(watch.exists!(`${target}.old`)).toBe(false));
+    }
   });
 });
