@@ -1,8 +1,7 @@
 // A generated file being replaced is never missing: a reader of its path (an editor, `tsc --watch`, a test
 // runner importing generated types) finds the old file or the new one at every moment of a write.
 // The same holds for the compile cache's files (replaceFile). Every file-system call is observed
-// (node:fs wrapped), and after each one the replaced
-// files must still be there.
+// (node:fs wrapped), and after each one the replaced files must still be there.
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
