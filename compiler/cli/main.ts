@@ -19,7 +19,7 @@ const commands: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/compile')).compileCommand,
   },
   check: {
-    summary: 'validate routes/ without writing anything',
+    summary: 'validate routes/ without writing generated/ or handlers/',
     help: `eventroutes check [--format text|json|github]\n\n${FORMAT}`,
     load: async () => (await import('./commands/check')).checkCommand,
   },

@@ -174,8 +174,17 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
     this.put('schemas', key, errors);
   }
 
-  /** Writes the cache: each shard this run added to, with only the entries this run used (so it never grows without bound). */
+  /** Writes the cache: the memo (saveMemo) and the record of this run (null: a run that failed). */
   save(lastRun: LastRun | null): void {
+    this.saveMemo();
+    writeJson(this.dir, LAST_RUN_FILE, { build: this.build, run: lastRun });
+  }
+
+  /**
+   * Writes each memo shard this run added to, with only the entries this run used (so it never grows
+   * without bound); the last compile's record stays as it is (`check` and `test` save only this).
+   */
+  saveMemo(): void {
     for (const [section, shards] of this.sections) {
       const kept: Record<string, unknown>[] = Array.from({ length: SHARDS }, () => ({}));
       for (const key of this.used[section]) {
@@ -190,7 +199,6 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
         writeJson(join(this.dir, MEMO_DIR), this.shardFile(section, shard), { build: this.build, entries: kept[shard]! } satisfies ShardFile);
       });
     }
-    writeJson(this.dir, LAST_RUN_FILE, { build: this.build, run: lastRun });
   }
 }
 

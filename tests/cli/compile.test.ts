@@ -1,6 +1,7 @@
 // `eventroutes compile` and `check` as processes: exit codes, output formats, all-or-nothing writes,
 // unchanged files left alone, byte-identical output, the no-change fast path.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeProject, removeProject } from '../support/project';
@@ -83,10 +84,15 @@ describe('eventroutes compile', () => {
       .replace('targets: [{ log: pings }]', 'targets: [{ log: pings }]\n    tests: [{ event: { detail: { n: 1.5 } }, matches: true }]');
     const root = project({ 'routes/app.yaml': broken });
     const diagnosticLines = (out: string) => out.split('\n').filter((l) => / (error|warning) ER\d{4} /.test(l));
+    const cacheDir = join(root, 'node_modules/.cache/eventroutes');
     const uncached = diagnosticLines(runCli(root, ['check']).stdout);
     expect(uncached.join('\n')).toMatch(/ER3016[\s\S]*ER3017|ER3017[\s\S]*ER3016/);
     // A test event that does not fit its schema: remembered with its route's checks.
     expect(uncached.join('\n')).toMatch(/ER7004 the detail of test 1 does not fit/);
+    // check filled the memo: from it, check reports the same.
+    expect(existsSync(join(cacheDir, 'memo'))).toBe(true);
+    expect(diagnosticLines(runCli(root, ['check']).stdout)).toEqual(uncached);
+    rmSync(cacheDir, { recursive: true });
     const first = runCli(root, ['compile']);
     const memoDir = join(root, 'node_modules/.cache/eventroutes/memo');
     const verdicts = readdirSync(memoDir)
@@ -99,6 +105,32 @@ describe('eventroutes compile', () => {
     expect(memoized.code).toBe(1);
     expect(diagnosticLines(first.stdout)).toEqual(uncached);
     expect(diagnosticLines(memoized.stdout)).toEqual(uncached);
+  });
+
+  it("check and test reuse and update the cache, write nothing else, and leave the last compile's record as it is", () => {
+    const root = project({ 'routes/app.yaml': app });
+    const cacheDir = join(root, 'node_modules/.cache/eventroutes');
+    // A fresh project: check writes neither generated/ nor handlers/, only the cache.
+    expect(runCli(root, ['check']).code).toBe(0);
+    expect([existsSync(join(root, 'generated')), existsSync(join(root, 'handlers')), existsSync(join(cacheDir, 'memo'))]).toEqual([false, false, true]);
+    expect(runCli(root, ['compile']).code).toBe(0);
+    const record = readFileSync(join(cacheDir, 'last-run.json'), 'utf8');
+    const edited = app.replace('targets: [{ log: pings }]', "filter: { detail: { n: [{ numeric: ['>', 1] }] } }\n    targets: [{ log: pings }]");
+    writeFileSync(join(root, 'routes/app.yaml'), edited);
+    for (const command of ['check', 'test']) {
+      const run = runCli(root, [command]);
+      expect(run.code).toBe(0);
+      expect(readFileSync(join(cacheDir, 'last-run.json'), 'utf8')).toBe(record);
+    }
+    expect(runCli(root, ['check']).stdout).toMatch(/warning ER3045 /);
+    // The edited file's parse is in the memo, under its content hash.
+    const hash = createHash('sha1').update(edited).digest('hex');
+    const memoDir = join(cacheDir, 'memo');
+    const parsed = readdirSync(memoDir).filter((f) => f.startsWith('files.')).some((f) => Object.hasOwn((JSON.parse(readFileSync(join(memoDir, f), 'utf8')) as { entries: object }).entries, hash));
+    expect(parsed).toBe(true);
+    // compile still knows what it wrote last: it compiles the change, then has nothing to do.
+    expect(runCli(root, ['compile']).stdout).toMatch(/\ncompiled 1 route files: 1 event types, 1 routes, 1 targets, 0 functions\ngenerated\/: 1 written/);
+    expect(runCli(root, ['compile']).stdout).toMatch(/\(no change\)/);
   });
 
   it('reads a YAML schema file kept under routes/ as a schema, not as a route file', () => {

@@ -1,7 +1,8 @@
 // `eventroutes check`: validate routes/ and report every diagnostic; writes nothing.
 import { countLine, formatDiagnostics } from '../../diagnostics/format';
 import { diagnosticFormat } from '../format-flag';
-import { runCheck } from '../../pipeline/check';
+import { runCachedCheck } from '../../pipeline/cached-check';
+import { compilerBuild } from './compile';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../io';
 
@@ -9,7 +10,7 @@ export const checkCommand: Command = async (args, io) => {
   const { flags, positionals } = parseArgs('check', args, { format: 'string' });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const format = diagnosticFormat(flags.format);
-  const result = await runCheck(io.cwd);
+  const result = await runCachedCheck(io.cwd, compilerBuild());
   io.stdout(formatDiagnostics(result.diagnostics, format));
   if (format === 'text') {
     const m = result.model;

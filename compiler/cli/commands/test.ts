@@ -1,7 +1,8 @@
 // `eventroutes test`: run every route's `tests:` through the pattern engine and print a table:
 // route, test, expected, result. Exit 1 when a test fails or the routes have errors.
 import { countLine, formatDiagnostics } from '../../diagnostics/format';
-import { runCheck } from '../../pipeline/check';
+import { runCachedCheck } from '../../pipeline/cached-check';
+import { compilerBuild } from './compile';
 import type { RouteTestResult } from '../../validate/route-tests';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../io';
@@ -24,7 +25,7 @@ export function testTable(results: readonly RouteTestResult[]): string {
 export const testCommand: Command = async (args, io) => {
   const { flags, positionals } = parseArgs('test', args, { route: 'string', json: 'boolean' });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const check = await runCheck(io.cwd);
+  const check = await runCachedCheck(io.cwd, compilerBuild());
   const results = check.routeTests.filter((r) => flags.route === undefined || r.route === flags.route);
   if (flags.route !== undefined && !check.model.routes.some((r) => r.name === flags.route)) throw new UsageError(`no route named "${flags.route}"`);
   const failed = results.filter((r) => r.expected !== r.actual).length;
