@@ -174,15 +174,16 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
     this.put('schemas', key, errors);
   }
 
-  /** Writes the cache: the memo (saveMemo) and the record of this run (null: a run that failed). */
-  save(lastRun: LastRun | null): void {
+  /** Writes the cache: the memo (saveMemo) and the record of this successful run. */
+  save(lastRun: LastRun): void {
     this.saveMemo();
     writeJson(this.dir, LAST_RUN_FILE, { build: this.build, run: lastRun });
   }
 
   /**
    * Writes each memo shard this run added to, with only the entries this run used (so it never grows
-   * without bound); the last compile's record stays as it is (`check` and `test` save only this).
+   * without bound); the last successful compile's record stays as it is (a failed compile, `check` and
+   * `test` save only this).
    */
   saveMemo(): void {
     for (const [section, shards] of this.sections) {

@@ -141,15 +141,18 @@ export async function compileProject(root: string, options: CompileOptions = {})
     targets: m.routes.reduce((n, r) => n + r.targets.length, 0),
     functions: m.functions.length,
   };
+  // A failed compile writes nothing: the last successful run's record (its outputs' stamps, the files it
+  // read) still describes generated/, and the next compile starts from it (undoing the mistake is then
+  // a no-change compile). Only the memo is brought up to date.
   if (check.errorCount > 0) {
-    cache?.save(null);
+    cache?.saveMemo();
     return { diagnostics: check.diagnostics, errorCount: check.errorCount, stats, cached: false, timings };
   }
   if (!typeProblem) files ??= await emitOrReport(m, emitContext);
   if (typeProblem || !files) {
     const problem = typeProblem!;
     const diagnostics = [...check.diagnostics, ...problem.eventTypes.map((name) => typeProblemDiagnostic(m, name, problem.reason, sources.files))];
-    cache?.save(null);
+    cache?.saveMemo();
     return { diagnostics, errorCount: diagnostics.filter((d) => d.severity === 'error').length, stats, cached: false, timings };
   }
   timings.lap('emit');

@@ -64,6 +64,26 @@ describe('eventroutes compile', () => {
     expect(readFileSync(join(root, 'generated/model.json'), 'utf8')).toContain('"Ping Pong"');
   });
 
+  it('keeps the last successful compile as its starting point through a failed one', () => {
+    const root = project({ 'routes/app.yaml': app });
+    expect(runCli(root, ['compile']).code).toBe(0);
+    const model = join(root, 'generated/model.json');
+    const before = statSync(model);
+    // A mistake, then its fix: the fix compiles as "no change" (generated/ was never touched).
+    writeFileSync(join(root, 'routes/app.yaml'), app.replace('detailType: Ping', 'detailType: 7'));
+    expect(runCli(root, ['compile']).code).toBe(1);
+    writeFileSync(join(root, 'routes/app.yaml'), app);
+    expect(runCli(root, ['compile']).stdout).toMatch(/\(no change\)\ngenerated\/: 0 written/);
+    // A mistake, then another change: compiled from the last good run's outputs (model.json replaced once).
+    writeFileSync(join(root, 'routes/app.yaml'), app.replace('detailType: Ping', 'detailType: 7'));
+    expect(runCli(root, ['compile']).code).toBe(1);
+    writeFileSync(join(root, 'routes/app.yaml'), app.replace('detailType: Ping', 'detailType: Ping Pong'));
+    expect(runCli(root, ['compile']).stdout).toContain('wrote   generated/model.json');
+    expect(statSync(model).ino).not.toBe(before.ino);
+    expect(readFileSync(model, 'utf8')).toContain('"Ping Pong"');
+    expect(runCli(root, ['compile']).stdout).toContain('(no change)');
+  });
+
   it('does not rewrite generated files whose content is unchanged', () => {
     const root = project({ 'routes/app.yaml': app });
     runCli(root, ['compile']);

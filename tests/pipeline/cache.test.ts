@@ -22,7 +22,7 @@ describe('CompileCache', () => {
     const first = CompileCache.open(dir, 'b1');
     for (let n = 0; n < 40; n++) first.putFile(hash(n), entry(n));
     first.putMetaSchemaErrors('k', []);
-    first.save(null);
+    first.saveMemo();
     const memoDir = join(dir, CACHE_DIR, 'memo');
     const inodes = new Map(readdirSync(memoDir).map((f) => [f, statSync(join(memoDir, f)).ino])); // a rewrite is a new file renamed into place
     expect([...inodes.keys()].filter((f) => f.startsWith('files.')).length).toBeGreaterThan(8);
@@ -31,19 +31,19 @@ describe('CompileCache', () => {
     for (let n = 0; n < 40; n++) expect(second.file(hash(n))).toEqual(entry(n));
     expect(second.metaSchemaErrors('k')).toEqual([]);
     second.putFile(hash(40), entry(40));
-    second.save(null);
-    // (A replaced file is renamed to <name>.old and deleted in the background: not a memo file.)
+    second.saveMemo();
+    // (A replaced file is kept as <name>.old until unlinked in the background: not a memo file.)
     const rewritten = readdirSync(memoDir).filter((f) => !f.endsWith('.old') && statSync(join(memoDir, f), { throwIfNoEntry: false })?.ino !== inodes.get(f));
     expect(rewritten).toHaveLength(1);
 
     const third = CompileCache.open(dir, 'b1');
     expect(third.file(hash(40))).toEqual(entry(40));
-    third.save(null); // used only hash(40), added nothing: nothing is rewritten
+    third.saveMemo(); // used only hash(40), added nothing: nothing is rewritten
     const fourth = CompileCache.open(dir, 'b1');
     expect(fourth.file(hash(1))).toEqual(entry(1));
     fourth.putFile(hash(41), entry(41));
     for (let n = 0; n < 40; n++) if (n % 2 === 0) fourth.file(hash(n));
-    fourth.save(null); // added hash(41): its shard keeps only what this run used
+    fourth.saveMemo(); // added hash(41): its shard keeps only what this run used
     const fifth = CompileCache.open(dir, 'b1');
     const shardOf41 = [...Array(41).keys()].filter((n) => n % 2 === 1 && fifth.file(hash(n)) === undefined);
     expect(shardOf41.length).toBeGreaterThan(0); // unused entries of the shard written were dropped
@@ -55,7 +55,7 @@ describe('CompileCache', () => {
     const dir = root();
     const a = CompileCache.open(dir, 'b1');
     a.putFile(hash(1), entry(1));
-    a.save(null);
+    a.saveMemo();
     expect(CompileCache.open(dir, 'b2').file(hash(1))).toBeUndefined();
   });
 });
