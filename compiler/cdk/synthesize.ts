@@ -126,6 +126,24 @@ export function readCdkContext(projectRoot: string): Record<string, unknown> {
   return config.context ?? {};
 }
 
+/**
+ * aws-cdk-lib's refusal of a stack over CloudFormation's resource limit (it stops synthesis), as a
+ * SynthError; undefined for any other error.
+ */
+export function tooManyResources(err: unknown): SynthError | undefined {
+  const found = err instanceof Error ? /Number of resources in stack '([^']+)': (\d+) is greater than allowed maximum of (\d+)(?::\s*(.*))?/s.exec(err.message) : null;
+  if (!found) return undefined;
+  const [, stack, count, max, byType] = found;
+  return new SynthError({
+    what: `stack ${stack} would have ${count} CloudFormation resources`,
+    value: byType?.trim() || undefined,
+    allowed: `at most ${max} resources per stack`,
+    fix: stack!.endsWith('-core')
+      ? 'the core stack holds what routes share (buses, topics, inbox queues, log groups, tables, buckets): declare fewer of them per project, or split the project'
+      : 'lower the stack budget (cdk.json context "eventroutes:stackBudget") so that routes are split over more stacks',
+  });
+}
+
 /** Checks CloudFormation's per-stack limits on the synthesized templates. */
 export function checkStackLimits(stacks: StackReport[]): void {
   for (const s of stacks) {
@@ -157,9 +175,14 @@ export async function synthesizeSystem(options: SynthesizeOptions): Promise<Synt
   });
   const system = buildSystem(app, model, resolveOptions(code, (key) => app.node.tryGetContext(key), options.overrides));
   const t2 = performance.now();
-  const assembly = app.synth();
+  let assembly: ReturnType<App['synth']>;
+  try {
+    assembly = app.synth();
+  } catch (err) {
+    throw tooManyResources(err) ?? err;
+  }
   const t3 = performance.now();
-  const stacks = [system.core, ...system.routeStacks].map((stack): StackReport => {
+  const stacks = [system.core, ...system.schemaStacks, ...system.routeStacks].map((stack): StackReport => {
     const artifact = assembly.getStackByName(stack.stackName);
     return {
       stackName: stack.stackName,

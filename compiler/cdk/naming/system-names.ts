@@ -144,6 +144,15 @@ export class SystemNames {
     return boundedName(`${eventType.source}@${eventType.name}`, NAME_RULES.schema);
   }
 
+  /**
+   * The dashboard of a route stack. Stack names have no `_` (projects and route files give letters,
+   * digits and `-`), so it is never a bus's overview (`<project>-<bus>`) unless a bus is named
+   * `<route file>_routes`, which buildSystem reports.
+   */
+  routeDashboardName(stackName: string): string {
+    return boundedName(`${stackName}_routes`, NAME_RULES.dashboard);
+  }
+
   dashboardName(bus: string): string {
     return boundedName(`${this.project}-${bus}`, NAME_RULES.dashboard);
   }

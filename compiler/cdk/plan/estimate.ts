@@ -23,7 +23,12 @@ export const RESOURCE_COST = {
   apiDestination: 2,
   /** One CloudWatch alarm. */
   alarm: 1,
+  /** The route stack's dashboard (AWS::CloudWatch::Dashboard), one per stack. */
+  dashboard: 1,
 } as const;
+
+/** Resources of a route stack besides its units': its dashboard. */
+export const STACK_OVERHEAD = RESOURCE_COST.dashboard;
 
 const ROLE_TARGETS = new Set(['stepFunctions', 'bus', 'apiDestination']);
 

@@ -6,7 +6,7 @@
 import type { RouteModel } from '../../model/types';
 import { SynthError } from '../errors';
 import { boundedName, NAME_RULES, shortHash } from '../naming/bounded-name';
-import { unitCost } from './estimate';
+import { STACK_OVERHEAD, unitCost } from './estimate';
 import { placementUnits, type PlacementUnit } from './units';
 
 /** CloudFormation's limit of resources per stack. */
@@ -45,7 +45,9 @@ function shardOf(key: string, bits: number): number {
   return bits === 0 ? 0 : parseInt(shortHash(key), 16) % 2 ** bits;
 }
 
-function splitDomain(domain: string, units: PlacementUnit[], costs: Map<PlacementUnit, number>, budget: number): { shard: number; units: PlacementUnit[] }[] {
+function splitDomain(domain: string, units: PlacementUnit[], costs: Map<PlacementUnit, number>, stackBudget: number): { shard: number; units: PlacementUnit[] }[] {
+  // What a stack's units may take: the stack budget less what every route stack has besides them.
+  const budget = stackBudget - STACK_OVERHEAD;
   for (const unit of units) {
     if (costs.get(unit)! > budget) {
       // Name what ties the routes together: shared functions, API destinations, dead-letter queues.
@@ -58,7 +60,7 @@ function splitDomain(domain: string, units: PlacementUnit[], costs: Map<Placemen
       throw new SynthError({
         what: `${unit.routes.length} routes that share ${ties.slice(0, 3).join(', ')}${ties.length > 3 ? ` and ${ties.length - 3} more` : ''} must be deployed in one stack and need about ${costs.get(unit)} CloudFormation resources together`,
         value: `${shown.join(', ')}${unit.routes.length > shown.length ? ` and ${unit.routes.length - shown.length} more` : ''}`,
-        allowed: `a stack holds at most ${budget} resources (CloudFormation allows ${CFN_MAX_RESOURCES})`,
+        allowed: `a stack holds at most ${stackBudget} resources, its dashboard included (CloudFormation allows ${CFN_MAX_RESOURCES})`,
         fix:
           unit.functions.length > 0
             ? 'split the routes over more handlers, so that fewer routes share one function'
@@ -82,9 +84,9 @@ function splitDomain(domain: string, units: PlacementUnit[], costs: Map<Placemen
     }
   }
   throw new SynthError({
-    what: `the routes of ${domain} cannot be split into stacks of at most ${budget} resources`,
+    what: `the routes of ${domain} cannot be split into stacks of at most ${stackBudget} resources`,
     value: `${units.length} groups of routes`,
-    allowed: `a stack holds at most ${budget} resources (CloudFormation allows ${CFN_MAX_RESOURCES})`,
+    allowed: `a stack holds at most ${stackBudget} resources, its dashboard included (CloudFormation allows ${CFN_MAX_RESOURCES})`,
     fix: 'split the route file into several files, or raise the stack budget (cdk.json context "eventroutes:stackBudget")',
   });
 }
@@ -103,7 +105,7 @@ export function planSystem(model: RouteModel, budget = DEFAULT_STACK_BUDGET): Sy
   for (const domain of [...byDomain.keys()].sort()) {
     for (const { shard, units: shardUnits } of splitDomain(domain, byDomain.get(domain)!, costs, budget)) {
       const stackName = boundedName(shard === 0 ? `${project}-${domain}` : `${project}-${domain}-${shard + 1}`, NAME_RULES.stack);
-      stacks.push({ stackName, domain, shard, units: shardUnits, cost: shardUnits.reduce((n, u) => n + costs.get(u)!, 0) });
+      stacks.push({ stackName, domain, shard, units: shardUnits, cost: STACK_OVERHEAD + shardUnits.reduce((n, u) => n + costs.get(u)!, 0) });
     }
   }
   const coreStackName = `${project}-core`;

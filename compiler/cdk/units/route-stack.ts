@@ -1,9 +1,10 @@
 // A route stack: the placement units the plan gave it. Its dead-letter queues and API destinations
-// come first, then its functions, then its routes; construct ids come from model ids only (grouped by
+// come first, then its functions, then its routes, then the dashboard of its routes; construct ids come from model ids only (grouped by
 // kind, not by unit), so a resource keeps its logical id whatever else is added to the stack.
 import { Stack, type App } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { SystemContext } from '../context';
+import { buildRouteStackDashboard } from '../core/dashboards';
 import { buildDeadLetterQueue } from '../failure/failure-handling';
 import type { RouteStackPlan } from '../plan/stacks';
 import { buildApiDestination } from '../resources/api-destination';
@@ -38,5 +39,6 @@ export function buildRouteStack(app: App, plan: RouteStackPlan, ctx: SystemConte
   }
   const scope = new Construct(stack, 'Routes');
   for (const route of routes) buildRoute(scope, route, ctx, local);
+  buildRouteStackDashboard(stack, `Routes of ${plan.domain}${plan.shard > 0 ? ` (part ${plan.shard + 1})` : ''}`, routes, ctx);
   return stack;
 }

@@ -46,7 +46,7 @@ export function buildTestSystem(model: RouteModel, overrides: Partial<Omit<Syste
     stackTraces: false,
   });
   const system = buildSystem(app, model, resolveOptions(placeholderCode, (k) => app.node.tryGetContext(k), overrides));
-  const stacks = [system.core, ...system.routeStacks];
+  const stacks = [system.core, ...system.schemaStacks, ...system.routeStacks];
   const templates = new Map<string, Template>();
   const stack = (name: string): Stack => {
     const found = stacks.find((s) => s.stackName === name);
