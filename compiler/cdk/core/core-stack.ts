@@ -9,7 +9,7 @@ import type { SystemContext } from '../context';
 import { buildApiDestination } from '../resources/api-destination';
 import { buildBuckets } from './buckets';
 import { buildBuses } from './buses';
-import { buildDashboards } from './dashboards';
+import { buildDashboards } from '../monitoring/dashboards';
 import { buildEventsApi } from './events-api';
 import { buildEventLogGroups } from './log-groups';
 import { buildSharedQueues } from './queues';

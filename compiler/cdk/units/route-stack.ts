@@ -4,7 +4,7 @@
 import { Stack, type App } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { SystemContext } from '../context';
-import { buildRouteStackDashboard } from '../core/dashboards';
+import { buildRouteStackDashboard } from '../monitoring/dashboards';
 import { buildDeadLetterQueue } from '../failure/failure-handling';
 import type { RouteStackPlan } from '../plan/stacks';
 import { buildApiDestination } from '../resources/api-destination';

@@ -9,7 +9,7 @@ import { CfnDashboard } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import type { Bus, Route } from '../../model/types';
 import type { SystemContext } from '../context';
-import { ruleDimensions } from '../monitoring/alarms';
+import { ruleDimensions } from './alarms';
 import { busConstructId } from '../naming/construct-ids';
 import { SynthError } from '../errors';
 
