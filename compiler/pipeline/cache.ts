@@ -11,6 +11,7 @@
 //     (size, mtime, hash: see sources.ts) and the outputs it wrote, so that a recompile with no change
 //     only stats inputs and outputs and prints the summary, without loading the rest.
 // A cache entry is only a shortcut: deleting the folder never changes what compile produces.
+import { createHash } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readText, replaceFile, statIfExists, writeText } from '../load/text-io';
@@ -19,7 +20,8 @@ import type { MetaSchemaErrors, MetaSchemaMemo } from '../validate/event-schemas
 import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
 import type { RouteCheck, RouteCheckMemo } from '../validate/route-checks';
 import { GENERATED_DIR, type OutputReads, type OutputStamp } from './write-output';
-import type { KnownSources } from './sources';
+import type { KnownSources, ProjectSources } from './sources';
+import { readSourceFile } from '../load/source-files';
 import { EVERY_FILE, type KnownTree, type TreeLister } from './listing';
 
 export const CACHE_DIR = 'node_modules/.cache/eventroutes';
@@ -48,7 +50,24 @@ export interface LastRun {
   /** Stamps of the generated files it wrote or found unchanged (see write-output). */
   outputs: Record<string, OutputStamp>;
   diagnostics: Diagnostic[];
+  /** What `check` reports of the same input: `diagnostics` without compile's own (orphan handlers). */
+  checkDiagnostics?: Diagnostic[];
   summary: unknown;
+}
+
+/**
+ * The key of a run's input: the compiler build, every route file's path and hash, the schema files'
+ * (read now: a change to one changes the key), and the handler files there are.
+ */
+export function runKey(root: string, build: string, sources: ProjectSources, schemaFiles: readonly string[], handlers: readonly string[]): string {
+  const h = createHash('sha1').update(build);
+  for (const f of sources.files) h.update(`\u0000${f.path}\u0000${f.hash}`);
+  for (const path of schemaFiles) {
+    const read = readSourceFile(root, path);
+    h.update(`\u0001${path}\u0000${read.ok ? read.file.hash : 'missing'}`);
+  }
+  h.update(`\u0002${handlers.join('\u0000')}`);
+  return h.digest('hex');
 }
 
 type Section = 'files' | 'instances' | 'routes' | 'schemas';

@@ -1,13 +1,11 @@
 // `compile` as a function: check, emit every file, write generated/ and the missing handler stubs.
 // With the cache, a run whose inputs (route files, schema files, handler files, compiler build) hash
 // the same as the last successful run, and whose outputs are untouched, only prints the summary.
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { EmitContext, Emitter, GeneratedFile } from '../emit/types';
 import type { CompileWorker } from './worker-client';
-import { readSourceFile } from '../load/source-files';
-import { CompileCache, noStrayOutputs, outputsUntouched, untouchedOutput } from './cache';
+import { CompileCache, noStrayOutputs, outputsUntouched, runKey, untouchedOutput } from './cache';
 import { knownSources, readProject } from './sources';
 import { TreeLister } from './listing';
 import { lockGenerated, WriteFailure } from './write-lock';
@@ -51,16 +49,7 @@ export async function compileProject(root: string, options: CompileOptions = {})
   // Folder listings the last run made (handlers/, generated/), trusted per folder by its mtime (listing.ts).
   const trees = { handlers: new TreeLister(cache?.lastRun?.trees?.handlers), generated: new TreeLister(cache?.lastRun?.trees?.generated) };
   const handlers = handlerFileList(root, trees.handlers);
-  const keyOf = (schemaFiles: readonly string[]): string => {
-    const h = createHash('sha1').update(options.build ?? '');
-    for (const f of sources.files) h.update(`\u0000${f.path}\u0000${f.hash}`);
-    for (const path of schemaFiles) {
-      const read = readSourceFile(root, path);
-      h.update(`\u0001${path}\u0000${read.ok ? read.file.hash : 'missing'}`);
-    }
-    h.update(`\u0002${handlers.join('\u0000')}`);
-    return h.digest('hex');
-  };
+  const keyOf = (schemaFiles: readonly string[]): string => runKey(root, options.build ?? '', sources, schemaFiles, handlers);
 
   timings.lap('read');
   const last = cache?.lastRun;
@@ -174,7 +163,7 @@ export async function compileProject(root: string, options: CompileOptions = {})
     const diagnostics = [...check.diagnostics, ...findOrphanHandlers(m, handlers)];
     if (cache) {
       const schemaFiles = [...check.schemaFiles.keys()].sort();
-      cache.save({ key: keyOf(schemaFiles), sources: knownSources(sources, readAt), trees: { handlers: trees.handlers.listed, generated: trees.generated.listed }, schemaFiles, outputs: write.stamps, diagnostics, summary: stats });
+      cache.save({ key: keyOf(schemaFiles), sources: knownSources(sources, readAt), trees: { handlers: trees.handlers.listed, generated: trees.generated.listed }, schemaFiles, outputs: write.stamps, diagnostics, checkDiagnostics: check.diagnostics, summary: stats });
       timings.lap('cache');
     }
     return { diagnostics, errorCount: 0, stats, write, cached: false, timings };

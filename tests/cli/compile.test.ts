@@ -64,6 +64,24 @@ describe('eventroutes compile', () => {
     expect(readFileSync(join(root, 'generated/model.json'), 'utf8')).toContain('"Ping Pong"');
   });
 
+  it('check answers from the last compile when nothing changed since, with what a full check reports', () => {
+    const warned = app.replace('targets: [{ log: pings }]', "filter: { detail: { n: [{ numeric: ['>', 1] }] } }\n    targets: [{ log: pings }]");
+    const root = project({ 'routes/app.yaml': warned });
+    const record = join(root, 'node_modules/.cache/eventroutes/last-run.json');
+    expect(runCli(root, ['compile']).code).toBe(0);
+    const answered = runCli(root, ['check']);
+    expect(answered.stdout).toMatch(/warning ER3045 [\s\S]*\nchecked 1 route files: 1 event types, 1 routes, 1 targets; 0 errors, 1 warning\n$/);
+    const saved = readFileSync(record, 'utf8');
+    rmSync(record);
+    expect(runCli(root, ['check']).stdout).toBe(answered.stdout); // checked in full, the same
+    // It was the record that answered: a marked record answers with its mark, until the input changes.
+    writeFileSync(record, saved.replaceAll('has a filter and no tests', 'MARKED has a filter and no tests'));
+    expect(saved).toContain('has a filter and no tests');
+    expect(runCli(root, ['check']).stdout).toContain('MARKED');
+    writeFileSync(join(root, 'routes/app.yaml'), `${warned}\n`);
+    expect(runCli(root, ['check']).stdout).toBe(answered.stdout);
+  });
+
   it('keeps the last successful compile as its starting point through a failed one', () => {
     const root = project({ 'routes/app.yaml': app });
     expect(runCli(root, ['compile']).code).toBe(0);

@@ -1,12 +1,15 @@
 // Every cache a recompile uses (trusted route files, parse and check memos, emitter memos, output
 // stamps and keys, folder listings, the model.json index) must be invisible: after each of a sequence
 // of random edits of the example system, or of a random valid project (tests/support/random-project.ts),
-// a compile with the cache gives the diagnostics and the generated/ files a compile from scratch gives. Between steps, what the step touched is made old (as
+// a compile with the cache gives the diagnostics and the generated/ files a compile from scratch gives,
+// and `check` the diagnostics of a check without a cache. Between steps, what the step touched is made old (as
 // time passing would), so that later steps go through the trusted paths.
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileProject } from '../../compiler/pipeline/compile';
+import { checkProject } from '../../compiler/pipeline/cached-check';
+import { runCheck } from '../../compiler/pipeline/check';
 import { makeProject, removeProject } from '../support/project';
 import { seededInts } from '../support/random';
 import { randomProject } from '../support/random-project';
@@ -153,6 +156,10 @@ describe.each(bases)('incremental compiles of %s, random edits', (_name, setup, 
       const scratch = await compileProject(fresh);
       expect(incremental.diagnostics.map(located), `step ${step} (${what}): diagnostics`).toEqual(scratch.diagnostics.map(located));
       if (scratch.errorCount === 0) expect(tree(join(root, 'generated')), `step ${step} (${what}): generated/`).toEqual(tree(join(fresh, 'generated')));
+      // check (from the record of the last successful compile when the input is unchanged since, else
+      // through the memo) reports what a check without any cache does.
+      const checked = await checkProject(root, 'incremental-test');
+      expect(checked.diagnostics.map(located), `step ${step} (${what}): check`).toEqual((await runCheck(fresh)).diagnostics.map(located));
       broken = scratch.errorCount > 0 ? change : undefined;
       ageRecent(root, since, new Date(Date.UTC(2020, 0, 1, 0, 0, step)));
       since = Date.now() - 1000;
