@@ -1,7 +1,7 @@
 // Compile benchmark: a synthetic project of 500 route files (~1,000 event types, ~1,500 routes),
-// compiled as whole processes: cold (no cache, no generated/), no change, and one file changed.
-// Prints a table and a final JSON line. Targets (2-core machine): cold <= 2.5 s, no change <= 150 ms,
-// one changed file <= 300 ms.
+// compiled as whole processes: cold (no cache, no generated/), no change, and one file changed; and `check`
+// with no change and after one edit. Prints a table and a final JSON line. Targets (2-core machine):
+// cold <= 2.5 s, no change <= 150 ms, one changed file <= 300 ms.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +26,15 @@ mkdirSync(trash, { recursive: true });
 if (existsSync(dir)) renameSync(dir, join(trash, 'last-project'));
 generateProject(dir, { files });
 mkdirSync(join(dir, 'node_modules'), { recursive: true });
+
+/** `eventroutes check` (writes no generated file; reuses the compile cache), as a whole process. */
+function check() {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [bin, 'check'], { cwd: dir, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`check failed (${r.status}): ${r.stdout.slice(0, 2000)}${r.stderr.slice(0, 2000)}`);
+  return { ms };
+}
 
 function compile(env = process.env) {
   const start = process.hrtime.bigint();
@@ -65,7 +74,7 @@ const caEnv = process.env.NODE_EXTRA_CA_CERTS ? Object.fromEntries(Object.entrie
 // The targets are for the standard project of 500 files.
 const forTargets = files === 500 ? '' : ', for 500 files';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const results = { cold: [], coldWrite: [], noChange: [], oneFile: [], oneFileNoCa: [] };
+const results = { cold: [], coldWrite: [], noChange: [], oneFile: [], oneFileNoCa: [], checkNoChange: [], checkOneFile: [] };
 let summary = '';
 const edited = join(dir, 'routes/domain-007.yaml');
 const original = readFileSync(edited, 'utf8');
@@ -88,6 +97,11 @@ for (let i = 0; i < runs; i++) {
   results.oneFile.push(compile().ms);
   writeFileSync(edited, original);
   compile();
+  results.checkNoChange.push(check().ms);
+  writeFileSync(edited, original.replace('Entity 7 was created.', `Entity 7 was created (edit ${i}, check).`));
+  settle();
+  results.checkOneFile.push(check().ms);
+  writeFileSync(edited, original);
   if (caEnv) {
     writeFileSync(edited, original.replace('Entity 7 was created.', `Entity 7 was created (edit ${i}, no CA).`));
     settle();
@@ -105,6 +119,8 @@ const report = {
   createThousandFilesMs: Math.round(fileCreationMs(1000)),
   noChangeMs: Math.round(median(results.noChange)),
   oneFileMs: Math.round(median(results.oneFile)),
+  checkNoChangeMs: Math.round(median(results.checkNoChange)),
+  checkOneFileMs: Math.round(median(results.checkOneFile)),
   nodeStartMs: Math.round(nodeStartMs(process.env)),
   ...(caEnv ? { oneFileWithoutExtraCaMs: Math.round(median(results.oneFileNoCa)), nodeStartWithoutExtraCaMs: Math.round(nodeStartMs(caEnv)) } : {}),
   targets: { coldMs: 2500, noChangeMs: 150, oneFileMs: 300 },
@@ -114,6 +130,8 @@ console.log(`  cold compile            ${String(report.coldMs).padStart(6)} ms  
 console.log(`    of which writing      ${String(report.coldWriteMs).padStart(6)} ms  (this file system creates 1,000 files in ${report.createThousandFilesMs} ms)`);
 console.log(`  recompile, no change    ${String(report.noChangeMs).padStart(6)} ms  (target <= 150${forTargets})`);
 console.log(`  recompile, 1 file edit  ${String(report.oneFileMs).padStart(6)} ms  (target <= 300${forTargets})`);
+console.log(`  check, no change        ${String(report.checkNoChangeMs).padStart(6)} ms  (answered from the last compile's record)`);
+console.log(`  check, 1 file edit      ${String(report.checkOneFileMs).padStart(6)} ms  (through the compile cache)`);
 console.log(`  of each, node itself    ${String(report.nodeStartMs).padStart(6)} ms  (node -e "" here)`);
 if (caEnv) {
   console.log(`  without NODE_EXTRA_CA_CERTS (this machine sets it; Node 20 loads the CA bundle at every start):`);
