@@ -12,7 +12,7 @@ export const loadCodes: readonly CodeInfo[] = [
     code: 'ER1002',
     severity: 'error',
     title: 'Duplicate key',
-    explanation: 'A mapping has the same key twice. YAML requires unique keys, and a silent "last one wins" hides mistakes: merge the two entries or rename one. Keys are names compared as written: `1:` and `"1":`, or `true:` and `"true":`, are the same key (while `0x10:` stays the name "0x10", never the number 16).',
+    explanation: 'A mapping has the same key twice. YAML requires unique keys, and a silent "last one wins" hides mistakes: merge the two entries or rename one. Keys are names compared as written: `1:` and `"1":`, or `true:` and `"true":`, are the same key (while `0x10:` stays the name "0x10", never the number 16). The rest of the file is still checked in the same run, with the first of the two values.',
   },
   {
     code: 'ER1003',

@@ -59,8 +59,11 @@ export function toData(root: YamlNode, text: string, at: (offset: number) => Pos
         const key = String(keyNode.value);
         if (keyNode.anchor) anchors.set(keyNode.anchor, { value: key, size: 1, height: 0 });
         const child = convert(pair.value as YamlNode, level + 1);
+        // A repeated key (ER1002, see yaml-structure.ts) keeps its first value, where pointers locate it.
         // As `toJS` does: a key such as `__proto__` is an own property, never the prototype.
-        if (key in object) Object.defineProperty(object, key, { value: child.value, writable: true, enumerable: true, configurable: true });
+        if (Object.hasOwn(object, key)) {
+          // the first stays
+        } else if (key in object) Object.defineProperty(object, key, { value: child.value, writable: true, enumerable: true, configurable: true });
         else object[key] = child.value;
         size += child.size;
         height = Math.max(height, child.height + 1);

@@ -110,6 +110,10 @@ export function parseYaml(source: string): ParsedYaml {
     }
   }
   diagnostics.push(...structure);
+  // A repeated key alone leaves a document that reads well (the first value of the key stays): the
+  // rest of the file is checked in the same run. Anything else stops here.
+  const duplicates = diagnostics.filter((d) => d.code === 'ER1002');
+  if (duplicates.length > 0 && duplicates.length === diagnostics.length) diagnostics.length = 0;
   if (diagnostics.length > 0) {
     // Without syntax errors the conversion still runs, for its own problems (undefined anchors,
     // non-finite numbers): one run reports them with the structure's.
@@ -127,7 +131,7 @@ export function parseYaml(source: string): ParsedYaml {
   let value: unknown;
   try {
     const converted = toData(doc.contents, text, at);
-    if (converted.diagnostics.length > 0) return { value: undefined, diagnostics: sortByPosition(converted.diagnostics), locate };
+    if (converted.diagnostics.length > 0) return { value: undefined, diagnostics: sortByPosition([...duplicates, ...converted.diagnostics]), locate };
     value = converted.value;
   } catch (err) {
     return {
@@ -141,6 +145,7 @@ export function parseYaml(source: string): ParsedYaml {
           message: `the file cannot be converted to data: ${firstLine(String((err as Error)?.message ?? err))}`,
           hint: `keep nesting within ${MAX_DEPTH} levels and use plain YAML values`,
         },
+        ...duplicates,
       ],
       locate,
     };
@@ -157,9 +162,10 @@ export function parseYaml(source: string): ParsedYaml {
           message: `the file holds ${Array.isArray(value) ? 'a list' : `a single ${typeof value} value`}, not a mapping of sections`,
           hint: 'start the file with sections such as `events:` and `routes:` (see routes/README.md)',
         },
+        ...duplicates,
       ],
       locate,
     };
   }
-  return { value: value ?? null, diagnostics: [], locate };
+  return { value: value ?? null, diagnostics: sortByPosition(duplicates), locate };
 }

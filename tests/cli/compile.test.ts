@@ -235,6 +235,20 @@ describe('eventroutes compile', () => {
     expect(runCli(root, []).code).toBe(2);
   });
 
+  it('checks the rest of a file with a repeated key in the same run (the first value stays)', () => {
+    const twice = app.replace('logs:\n  pings: {}', 'logs:\n  pings: {}\n  pings: { retention: 7d }').replace('targets: [{ log: pings }]', 'targets: [{ log: pings, retry: { attempts: 900 } }]');
+    const root = project({ 'routes/app.yaml': twice, 'routes/other.yaml': 'routes:\n  again:\n    on: Ping\n    targets: [{ log: pings }]\n' });
+    const run = runCli(root, ['check']);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n').filter((l) => / error ER\d{4} /.test(l));
+    expect(lines).toEqual([
+      expect.stringMatching(/^routes\/app\.yaml:9:48: error ER4005 retry attempts 900 is above the EventBridge maximum of 185$/), // in the same run
+      expect.stringMatching(/^routes\/app\.yaml:12:3: error ER1002 the key pings appears twice in the same mapping: first at line 11, column 3$/),
+    ]);
+    // Ping and pings are declared for the other file: nothing "is not declared".
+    expect(run.stdout).not.toContain('not declared');
+  });
+
   it('never prints a stack trace for malformed input', () => {
     const root = project({ 'routes/a.yaml': `a: ${'['.repeat(50_000)}`, 'routes/b.yaml': '\u0000\u0001binary', 'routes/c.yaml': '- just\n- a list\n' });
     const run = runCli(root, ['check']);

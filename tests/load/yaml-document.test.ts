@@ -48,6 +48,16 @@ describe('parseYaml', () => {
     expect(d[0].message).toMatch(/appears twice .* first at line 1/);
   });
 
+  it('a repeated key alone leaves the document readable: the first value stays, where pointers locate it', () => {
+    const result = parseYaml('routes:\n  r:\n    on: A\n  r:\n    on: B\nevents: { E: 1, E: 2 }\n');
+    expect(result.diagnostics.map((d) => `${d.code}@${d.position.line}:${d.position.column}`)).toEqual(['ER1002@4:3', 'ER1002@6:17']);
+    expect(result.value).toEqual({ routes: { r: { on: 'A' } }, events: { E: 1 } });
+    expect(result.locate('/routes/r/on')).toEqual({ line: 3, column: 9 });
+    // With any other problem the file is not read.
+    expect(parseYaml('a: 1\na: 2\nb: [1\n').value).toBeUndefined();
+    expect(parseYaml('a: 1\na: 2\nb: !Ref x\n').value).toBeUndefined();
+  });
+
   it('different spellings of one number are different keys', () => {
     expect(parseYaml('1: a\n01: b\n1.0: c\n0x1: d\n').value).toEqual({ '1': 'a', '01': 'b', '1.0': 'c', '0x1': 'd' });
   });
