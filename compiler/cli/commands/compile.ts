@@ -26,12 +26,25 @@ export function summary(outcome: CompileOutcome): string {
     const parts = [`${write.changed.length} written`, `${write.unchanged} unchanged`];
     if (write.removed.length > 0) parts.push(`${write.removed.length} removed`);
     lines.push(`generated/: ${parts.join(', ')}`);
-    for (const path of write.changed) lines.push(`  wrote   ${path}`);
-    for (const path of write.removed) lines.push(`  removed ${path}`);
-    for (const path of write.created) lines.push(`  created ${path} (yours to edit)`);
+    // Every path while they fit on a screen; past that, the first of each kind (model.json first).
+    const all = write.changed.length + write.removed.length + write.created.length <= MAX_LISTED_PATHS;
+    const list = (label: string, paths: readonly string[], note = ''): void => {
+      const shown = all ? paths : [...paths.filter((p) => p === MODEL_PATH), ...paths.filter((p) => p !== MODEL_PATH)].slice(0, LISTED_PER_KIND);
+      for (const path of shown) lines.push(`  ${label} ${path}${note}`);
+      if (shown.length < paths.length) lines.push(`  ${label} ... and ${paths.length - shown.length} more`);
+    };
+    list('wrote  ', write.changed);
+    list('removed', write.removed);
+    list('created', write.created, ' (yours to edit)');
   }
   return lines.join('\n') + '\n';
 }
+
+/** Paths a summary lists in full at most (a cold compile of a big project writes thousands). */
+const MAX_LISTED_PATHS = 40;
+/** Paths of each kind (written, removed, created) a longer summary lists. */
+const LISTED_PER_KIND = 10;
+const MODEL_PATH = 'generated/model.json';
 
 export async function compileOnce(io: CliIO, format: ReturnType<typeof diagnosticFormat>, timings = false): Promise<number> {
   let outcome: CompileOutcome;
