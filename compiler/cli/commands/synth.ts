@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { countLine, formatDiagnostics } from '../../diagnostics/format';
 import { compileProject } from '../../pipeline/compile';
 import { parseArgs } from '../args';
-import { EXIT, UsageError, type CliIO, type Command } from '../io';
+import { EXIT, UsageError, type Command } from '../io';
 import { compilerBuild } from './compile';
 
 function kilobytes(bytes: number): string {
@@ -38,7 +38,7 @@ export const synthCommand: Command = async (args, io) => {
   const validate = flags.validate ?? (underCdkCli && process.env.CDK_VALIDATION !== 'false');
   try {
     const report = await synthesizeSystem({ projectRoot: io.cwd, outdir, validate });
-    say(summary(report, io, validate));
+    say(synthSummary(report, io.cwd, validate));
     if (flags.timings) {
       const { bundle, build, synth } = report.millis;
       say(`timings: bundle ${Math.round(bundle)} ms, build ${Math.round(build)} ms, synthesize ${Math.round(synth)} ms\n`);
@@ -53,10 +53,19 @@ export const synthCommand: Command = async (args, io) => {
   }
 };
 
-function summary(report: Awaited<ReturnType<typeof import('../../cdk/synthesize').synthesizeSystem>>, io: CliIO, validate: boolean): string {
-  const width = Math.max(...report.stacks.map((s) => s.stackName.length));
-  const lines = report.stacks.map((s) => `  ${s.stackName.padEnd(width)}  ${String(s.resources).padStart(3)} resources  ${kilobytes(s.templateBytes).padStart(7)}`);
+/** Stacks the summary lists at most: past that, the largest (those nearest CloudFormation's limits). */
+const MAX_LISTED_STACKS = 30;
+
+export function synthSummary(report: Pick<Awaited<ReturnType<typeof import('../../cdk/synthesize').synthesizeSystem>>, 'stacks' | 'outdir'>, cwd: string, validate: boolean): string {
+  const largest = new Set([...report.stacks].sort((a, b) => b.resources - a.resources || b.templateBytes - a.templateBytes).slice(0, MAX_LISTED_STACKS));
+  const shown = report.stacks.filter((s) => largest.has(s));
+  const width = Math.max(...shown.map((s) => s.stackName.length));
+  const lines = shown.map((s) => `  ${s.stackName.padEnd(width)}  ${String(s.resources).padStart(3)} resources  ${kilobytes(s.templateBytes).padStart(7)}`);
+  const rest = report.stacks.filter((s) => !shown.includes(s));
+  if (rest.length > 0) {
+    lines.push(`  ... and ${rest.length} more stacks of at most ${Math.max(...rest.map((s) => s.resources))} resources and ${kilobytes(Math.max(...rest.map((s) => s.templateBytes)))} (the ${MAX_LISTED_STACKS} largest are listed)`);
+  }
   const total = report.stacks.reduce((n, s) => n + s.resources, 0);
-  const where = relative(io.cwd, report.outdir) || '.';
+  const where = relative(cwd, report.outdir) || '.';
   return `synthesized ${report.stacks.length} stacks, ${total} resources into ${where}/ (CloudFormation validation ${validate ? 'on' : 'off'})\n${lines.join('\n')}\n`;
 }
