@@ -70,6 +70,16 @@ export function runKey(root: string, build: string, sources: ProjectSources, sch
   return h.digest('hex');
 }
 
+/** A record as this build writes it (one damaged by hand or by a disk is ignored: the run is a full one). */
+function isLastRun(run: unknown): run is LastRun {
+  const r = run as Partial<LastRun> | null;
+  const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+  // Diagnostics are printed as they are: each must be one.
+  const diagnostics = (v: unknown): boolean =>
+    Array.isArray(v) && v.every((d: Partial<Diagnostic>) => isObject(d) && typeof d.code === 'string' && typeof d.file === 'string' && typeof d.message === 'string' && typeof d.line === 'number' && typeof d.column === 'number' && typeof d.severity === 'string');
+  return isObject(r) && typeof r!.key === 'string' && Array.isArray(r!.schemaFiles) && isObject(r!.outputs) && diagnostics(r!.diagnostics) && (r!.checkDiagnostics === undefined || diagnostics(r!.checkDiagnostics)) && isObject(r!.summary);
+}
+
 type Section = 'files' | 'instances' | 'routes' | 'schemas';
 
 /** Files per memo section: a compile that changed a few entries rewrites a few small files. */
@@ -122,8 +132,8 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
   /** Opens the cache of the project at `root`; `build` identifies the compiler build (a new build starts empty). */
   static open(root: string, build: string): CompileCache {
     const dir = join(root, CACHE_DIR);
-    const last = readJson<{ build: string; run: LastRun | null }>(join(dir, LAST_RUN_FILE));
-    return new CompileCache(dir, build, last && last.build === build ? last.run : null);
+    const last = readJson<{ build: string; run: unknown }>(join(dir, LAST_RUN_FILE));
+    return new CompileCache(dir, build, last && last.build === build && isLastRun(last.run) ? last.run : null);
   }
 
   get lastRun(): LastRun | null {

@@ -1,6 +1,6 @@
 // The compile cache: memo entries survive between runs, unused ones are dropped, a run rewrites only
 // the shard files whose entries changed, and another compiler build starts empty.
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,5 +57,23 @@ describe('CompileCache', () => {
     a.putFile(hash(1), entry(1));
     a.saveMemo();
     expect(CompileCache.open(dir, 'b2').file(hash(1))).toBeUndefined();
+  });
+});
+
+describe('the record of the last run', () => {
+  it('is ignored when damaged: not an object, or a part missing or of another type', () => {
+    const dir = root();
+    const good = { key: 'k', schemaFiles: [], outputs: {}, diagnostics: [], summary: { files: 1 } };
+    const write = (run: unknown) => {
+      mkdirSync(join(dir, CACHE_DIR), { recursive: true });
+      writeFileSync(join(dir, CACHE_DIR, 'last-run.json'), JSON.stringify({ build: 'b1', run }));
+    };
+    write(good);
+    expect(CompileCache.open(dir, 'b1').lastRun).toEqual(good);
+    expect(CompileCache.open(dir, 'b2').lastRun).toBeNull();
+    for (const damaged of [null, 5, [], { ...good, key: 1 }, { ...good, outputs: [] }, { ...good, diagnostics: {} }, { ...good, checkDiagnostics: 'x' }, { ...good, checkDiagnostics: [5] }, { ...good, diagnostics: [{ code: 'ER1', file: 'a' }] }, { ...good, summary: null }, { key: 'k' }]) {
+      write(damaged);
+      expect(CompileCache.open(dir, 'b1').lastRun, JSON.stringify(damaged)).toBeNull();
+    }
   });
 });
