@@ -70,14 +70,20 @@ export function runKey(root: string, build: string, sources: ProjectSources, sch
   return h.digest('hex');
 }
 
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Diagnostics as stored (with their file, or without it for a file's own: FileDiagnostic): each is printed as it is. */
+function isDiagnosticList(v: unknown, withFile: boolean): boolean {
+  return (
+    Array.isArray(v) &&
+    v.every((d: Partial<Diagnostic>) => isObject(d) && typeof d.code === 'string' && (!withFile || typeof d.file === 'string') && typeof d.message === 'string' && typeof d.line === 'number' && typeof d.column === 'number' && typeof d.severity === 'string')
+  );
+}
+
 /** A record as this build writes it (one damaged by hand or by a disk is ignored: the run is a full one). */
 function isLastRun(run: unknown): run is LastRun {
   const r = run as Partial<LastRun> | null;
-  const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
-  // Diagnostics are printed as they are: each must be one.
-  const diagnostics = (v: unknown): boolean =>
-    Array.isArray(v) && v.every((d: Partial<Diagnostic>) => isObject(d) && typeof d.code === 'string' && typeof d.file === 'string' && typeof d.message === 'string' && typeof d.line === 'number' && typeof d.column === 'number' && typeof d.severity === 'string');
-  return isObject(r) && typeof r!.key === 'string' && Array.isArray(r!.schemaFiles) && isObject(r!.outputs) && diagnostics(r!.diagnostics) && (r!.checkDiagnostics === undefined || diagnostics(r!.checkDiagnostics)) && isObject(r!.summary);
+  return isObject(r) && typeof r.key === 'string' && Array.isArray(r.schemaFiles) && isObject(r.outputs) && isDiagnosticList(r.diagnostics, true) && (r.checkDiagnostics === undefined || isDiagnosticList(r.checkDiagnostics, true)) && isObject(r.summary);
 }
 
 type Section = 'files' | 'instances' | 'routes' | 'schemas';
@@ -172,7 +178,9 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
   }
 
   file(hash: string): FileEntry | undefined {
-    return this.get('files', hash);
+    const entry = this.get<FileEntry>('files', hash);
+    // A damaged entry is a miss (the file is parsed again): its diagnostics are printed as they are.
+    return entry !== undefined && isObject(entry) && Array.isArray(entry.shapeErrors) && isDiagnosticList(entry.diagnostics, false) ? entry : undefined;
   }
 
   putFile(hash: string, entry: FileEntry): void {

@@ -77,3 +77,17 @@ describe('the record of the last run', () => {
     }
   });
 });
+
+describe('a file entry of the memo', () => {
+  it('is a miss when damaged (the file is parsed again)', () => {
+    const dir = root();
+    const first = CompileCache.open(dir, 'b1');
+    first.putFile(hash(1), entry(1));
+    first.putFile(hash(2), { value: {}, diagnostics: [5], shapeErrors: [] } as unknown as FileEntry);
+    first.putFile(hash(3), { value: {}, diagnostics: [], shapeErrors: 'x' } as unknown as FileEntry);
+    first.putFile(hash(4), { value: {}, diagnostics: [{ code: 'ER2001', severity: 'error', line: 1, column: 1, pointer: '', message: 'm' }], shapeErrors: [''] });
+    first.saveMemo();
+    const second = CompileCache.open(dir, 'b1');
+    expect([1, 2, 3, 4].map((n) => second.file(hash(n)) !== undefined)).toEqual([true, false, false, true]);
+  });
+});
