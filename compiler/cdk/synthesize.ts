@@ -78,15 +78,16 @@ export interface SynthesisReport {
 /**
  * generated/model.json, read under the project's write lock (pipeline/write-lock.ts): never in the
  * middle of a write of generated/ by a compile running at the same time (`compile --watch`).
+ * `locked`: the caller holds the lock already.
  */
-export function readModel(projectRoot: string): RouteModel {
+export function readModel(projectRoot: string, locked = false): RouteModel {
   const path = join(projectRoot, MODEL_PATH);
-  const release = lockGenerated(projectRoot);
+  const release = locked ? undefined : lockGenerated(projectRoot);
   let text: string | undefined;
   try {
     if (existsSync(path)) text = readFileSync(path, 'utf8');
   } finally {
-    release();
+    release?.();
   }
   if (text === undefined) {
     throw new SynthError({ what: `${MODEL_PATH} does not exist`, allowed: 'the CDK app reads the compiled model, never the route files', fix: 'run `eventroutes compile` first' });
@@ -160,8 +161,17 @@ export function checkStackLimits(stacks: StackReport[]): void {
 
 export async function synthesizeSystem(options: SynthesizeOptions): Promise<SynthesisReport> {
   const t0 = performance.now();
-  const model = options.model ?? readModel(options.projectRoot);
-  const code = options.code ?? (await bundleFunctions({ projectRoot: options.projectRoot, model, outDir: join(options.projectRoot, BUNDLE_DIR) }));
+  // The model and the generated code its handlers import are read under the write lock, together: both
+  // come from one compile, even while `compile --watch` writes generated/ again.
+  const release = options.model && options.code ? undefined : lockGenerated(options.projectRoot);
+  let model: RouteModel;
+  let code: FunctionCode;
+  try {
+    model = options.model ?? readModel(options.projectRoot, true);
+    code = options.code ?? (await bundleFunctions({ projectRoot: options.projectRoot, model, outDir: join(options.projectRoot, BUNDLE_DIR) }));
+  } finally {
+    release?.();
+  }
   const t1 = performance.now();
   const context = appContext(options.context ?? readCdkContext(options.projectRoot));
   const app = new App({

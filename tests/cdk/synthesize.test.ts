@@ -2,11 +2,11 @@
 // CloudFormation validation (@aws/cloudformation-validate, turned on with the App's
 // builtinCloudFormationValidation) in strict mode: any finding, even a warning, fails synthesis.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appContext, checkStackLimits, readModel, REQUIRED_FEATURE_FLAGS, synthesizeSystem } from '../../compiler/cdk/synthesize';
+import { appContext, BUNDLE_DIR, checkStackLimits, readModel, REQUIRED_FEATURE_FLAGS, synthesizeSystem } from '../../compiler/cdk/synthesize';
 import { SynthError } from '../../compiler/cdk/errors';
 import { MODEL_VERSION } from '../../compiler/model/types';
 import { LOCK_FILE } from '../../compiler/pipeline/write-lock';
@@ -119,6 +119,40 @@ describe('synthesizeSystem', () => {
     } finally {
       await new Promise((resolve) => (writer.exitCode === null ? writer.once('exit', resolve) : resolve(null)));
     }
+  });
+
+  it('bundles the handlers from the same compile as the model, even while another compile waits to write', async () => {
+    const root = tempDir();
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+    const model = new ModelBuilder().route('a', { targets: [{ kind: 'lambda', function: 'orders/score' }] }).build();
+    mkdirSync(join(root, 'generated'));
+    mkdirSync(join(root, 'handlers/orders'), { recursive: true });
+    writeFileSync(join(root, 'generated/model.json'), JSON.stringify(model));
+    writeFileSync(join(root, 'generated/mark.ts'), "export const MARK = 'from-the-first-compile';\n");
+    writeFileSync(join(root, 'handlers/orders/score.ts'), "import { MARK } from '../../generated/mark';\nexport const handler = async () => MARK;\n");
+    // Another compile: as soon as synth has taken the lock, it waits for it, then writes generated/ again.
+    const lock = join(root, LOCK_FILE);
+    const writer = spawn(process.execPath, ['-e', `
+      const { existsSync, rmSync, writeFileSync } = require('node:fs');
+      const wait = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+      const until = Date.now() + 20000;
+      process.stdout.write('ready\\n');
+      while (!existsSync(${JSON.stringify(lock)})) { wait(); if (Date.now() > until) process.exit(2); }
+      for (;;) {
+        try { writeFileSync(${JSON.stringify(lock)}, process.pid + '\\n', { flag: 'wx' }); break; } catch { wait(); }
+      }
+      writeFileSync(${JSON.stringify(join(root, 'generated/mark.ts'))}, "export const MARK = 'from-the-next-compile';\\n");
+      rmSync(${JSON.stringify(lock)});`]);
+    await new Promise((resolve) => writer.stdout.once('data', resolve));
+    try {
+      await synthesizeSystem({ projectRoot: root, outdir: tempDir(), validate: false, context: cdkContext() });
+      const bundle = readFileSync(join(root, BUNDLE_DIR, 'OrdersScore', 'index.js'), 'utf8');
+      expect(bundle).toContain('from-the-first-compile');
+    } finally {
+      await new Promise((resolve) => (writer.exitCode === null ? writer.once('exit', resolve) : resolve(null)));
+    }
+    expect(writer.exitCode).toBe(0);
+    expect(readFileSync(join(root, 'generated/mark.ts'), 'utf8')).toContain('from-the-next-compile');
   });
 
   it("checks CloudFormation's limits per stack", () => {
