@@ -31,7 +31,7 @@ export function resourceCount(stack: Stack): number {
 /**
  * Every event type's schema: in the core stack beside `registry` while they fit within the stack
  * budget, else in the schema stacks, which are returned (each depends on the core stack and on the
- * schema stack before it).
+ * schema stack its schemas can have come from: sourceShard).
  */
 export function buildSchemas(app: App, core: Stack, registry: CfnRegistry | undefined, ctx: SystemContext): Stack[] {
   if (!registry) return [];
@@ -43,19 +43,34 @@ export function buildSchemas(app: App, core: Stack, registry: CfnRegistry | unde
     addSchemas(registry.node.scope as Construct, ctx.model.eventTypes, contents, ctx, registry);
     return [];
   }
-  const stacks: Stack[] = [];
+  const byShard = new Map<number, Stack>();
   for (const plan of plans) {
     const stack = new Stack(app, plan.stackName, {
       stackName: plan.stackName,
       description: `eventroutes: schemas of ${ctx.model.project}'s event types, ${plan.eventTypes.length} of ${ctx.model.eventTypes.length} (generated from routes/; do not edit)`,
     });
     stack.addStackDependency(core, 'the registry is in the core stack');
-    const previous = stacks[stacks.length - 1];
-    if (previous) stack.addStackDependency(previous, 'a schema moving to this stack leaves the one before first');
+    const source = sourceShard(plan.shard, byShard);
+    if (source) stack.addStackDependency(source, 'a schema moving to this stack leaves that one first');
     addSchemas(new Construct(stack, 'Schemas'), plan.eventTypes, contents, ctx);
-    stacks.push(stack);
+    byShard.set(plan.shard, stack);
   }
-  return stacks;
+  return [...byShard.values()];
+}
+
+/**
+ * The stack a schema of shard `shard` can have come from when the shards doubled: shard s of 2^k moves
+ * to s + 2^k, so the shard without its highest bit (or, when that shard has no stack, the same again).
+ * Each schema stack depends on it, so that it deploys (and deletes the schema) first; shards depend on
+ * one another as a tree, not a chain, and CloudFormation deploys the branches side by side.
+ */
+function sourceShard(shard: number, byShard: ReadonlyMap<number, Stack>): Stack | undefined {
+  for (let s = shard; s > 0; ) {
+    s -= 2 ** Math.floor(Math.log2(s));
+    const stack = byShard.get(s);
+    if (stack) return stack;
+  }
+  return undefined;
 }
 
 /** Template bytes of a schema besides its content: type, logical id, names, description. */

@@ -5,10 +5,10 @@
 // the smallest k that fits (as route stacks split a domain, plan/stacks.ts): the placement depends only
 // on names, so adding an event type moves no other schema unless k has to grow.
 //
-// Every move is deployable in order: schema stacks depend on the core stack, and each on the one
-// before it; a schema only ever moves from the core stack to a schema stack, or (k growing) from shard
-// s to shard s + 2^k. The stack it leaves is deployed first, deleting it (CloudFormation's cleanup)
-// before the stack it enters creates it under the same name.
+// Every move is deployable in order: schema stacks depend on the core stack, and shard s + 2^k on
+// shard s (core/schemas.ts); a schema only ever moves from the core stack to a schema stack, or (k
+// growing) from shard s to shard s + 2^k. The stack it leaves is deployed first, deleting it
+// (CloudFormation's cleanup) before the stack it enters creates it under the same name.
 import type { EventType } from '../../model/types';
 import { boundedName, NAME_RULES, shortHash } from '../naming/bounded-name';
 

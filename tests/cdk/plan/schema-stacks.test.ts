@@ -7,6 +7,7 @@ import { SynthError } from '../../../compiler/cdk/errors';
 import { ModelBuilder } from '../support/models';
 import { buildTestSystem } from '../support/system';
 import type { EventType } from '../../../compiler/model/types';
+import type { Stack } from 'aws-cdk-lib';
 
 function withEventTypes(count: number): ModelBuilder {
   const b = new ModelBuilder('big-shop');
@@ -70,9 +71,38 @@ describe('schema stacks in the system', () => {
       expect(schemas.length).toBeLessThanOrEqual(450);
       for (const s of schemas) expect(s.Properties.RegistryName).toBe(system.ctx.names.registryName());
       names.push(...schemas.map((s) => s.Properties.SchemaName));
-      expect(stack.dependencies.map((d) => d.stackName)).toEqual([system.plan.coreStackName, ...(i > 0 ? [system.schemaStacks[i - 1]!.stackName] : [])]);
+      expect(stack.dependencies[0]!.stackName).toBe(system.plan.coreStackName);
+      expect(stack.dependencies.length).toBe(i === 0 ? 1 : 2);
     });
     expect(names.sort()).toEqual(system.ctx.model.eventTypes.map((e) => system.ctx.names.schemaName(e)).sort());
+  });
+
+  it('deploys a schema moving to another stack (the shards doubled) after the stack it leaves', () => {
+    const stackOf = (system: ReturnType<typeof buildTestSystem>): Map<string, Stack> => {
+      const found = new Map<string, Stack>();
+      for (const stack of system.schemaStacks) {
+        for (const s of Object.values(system.template(stack.stackName).findResources('AWS::EventSchemas::Schema')) as { Properties: { SchemaName: string } }[]) found.set(s.Properties.SchemaName, stack);
+      }
+      return found;
+    };
+    const after = (stack: Stack, other: string): boolean => stack.dependencies.some((d) => d.stackName === other || after(d, other));
+    const small = buildTestSystem(withEventTypes(300).build(), { stackBudget: 100 });
+    const big = buildTestSystem(withEventTypes(700).build(), { stackBudget: 100 });
+    expect(big.schemaStacks.length).toBeGreaterThan(small.schemaStacks.length);
+    const [was, now] = [stackOf(small), stackOf(big)];
+    let moved = 0;
+    for (const [schema, stack] of was) {
+      const target = now.get(schema)!;
+      if (target.stackName === stack.stackName) continue;
+      moved++;
+      expect(after(target, stack.stackName), `${schema}: ${stack.stackName} -> ${target.stackName}`).toBe(true);
+    }
+    expect(moved).toBeGreaterThan(0);
+    // A tree, not a chain: a schema stack waits for at most one stack per doubling of the shards.
+    const depth = (stack: Stack): number => 1 + Math.max(0, ...stack.dependencies.filter((d) => big.schemaStacks.includes(d)).map(depth));
+    const count = big.schemaStacks.length;
+    expect(count).toBeGreaterThanOrEqual(8);
+    expect(Math.max(...big.schemaStacks.map(depth))).toBeLessThanOrEqual(Math.ceil(Math.log2(count)) + 1);
   });
 
   it('keeps a small project as it was: schemas beside the registry in the core stack', () => {
