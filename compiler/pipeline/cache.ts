@@ -15,10 +15,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readText, replaceFile, statIfExists, writeText } from '../load/text-io';
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic, UnlocatedDiagnostic } from '../diagnostics/diagnostic';
 import type { MetaSchemaErrors, MetaSchemaMemo } from '../validate/event-schemas';
 import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
 import type { RouteCheck, RouteCheckMemo } from '../validate/route-checks';
+import type { RouteTestResult } from '../validate/route-tests';
 import { GENERATED_DIR, type OutputReads, type OutputStamp } from './write-output';
 import type { KnownSources, ProjectSources } from './sources';
 import { readSourceFile } from '../load/source-files';
@@ -70,7 +71,10 @@ export function runKey(root: string, build: string, sources: ProjectSources, sch
   return h.digest('hex');
 }
 
+// What the cache holds is read back as this build wrote it, else not at all: an entry damaged by hand or
+// by a disk is a miss (the work is done again), never printed from or run on.
 const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** Diagnostics as stored (with their file, or without it for a file's own: FileDiagnostic): each is printed as it is. */
 function isDiagnosticList(v: unknown, withFile: boolean): boolean {
@@ -188,7 +192,8 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
   }
 
   instances(key: string): InstanceResult | undefined {
-    return this.get('instances', key);
+    const entry = this.get<InstanceResult>('instances', key);
+    return entry !== undefined && isObject(entry) && (('problems' in entry && isStrings(entry.problems)) || ('compileError' in entry && typeof entry.compileError === 'string')) ? entry : undefined;
   }
 
   putInstances(key: string, result: InstanceResult): void {
@@ -196,7 +201,10 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
   }
 
   routeCheck(key: string): RouteCheck | undefined {
-    return this.get('routes', key);
+    const entry = this.get<RouteCheck>('routes', key);
+    const isTest = (t: Partial<RouteTestResult>): boolean => isObject(t) && typeof t.route === 'string' && typeof t.file === 'string' && typeof t.index === 'number' && typeof t.name === 'string' && typeof t.expected === 'boolean' && typeof t.actual === 'boolean' && isStrings(t.reasons);
+    const isUnlocated = (d: Partial<UnlocatedDiagnostic>): boolean => isObject(d) && typeof d.code === 'string' && typeof d.severity === 'string' && typeof d.pointer === 'string' && typeof d.message === 'string';
+    return entry !== undefined && isObject(entry) && Array.isArray(entry.diagnostics) && entry.diagnostics.every(isUnlocated) && Array.isArray(entry.tests) && entry.tests.every(isTest) && typeof entry.wildcard === 'boolean' ? entry : undefined;
   }
 
   putRouteCheck(key: string, check: RouteCheck): void {
@@ -204,7 +212,8 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
   }
 
   metaSchemaErrors(key: string): MetaSchemaErrors | undefined {
-    return this.get('schemas', key);
+    const entry = this.get<MetaSchemaErrors>('schemas', key);
+    return Array.isArray(entry) && entry.every((e) => isObject(e) && typeof e.instancePath === 'string' && typeof e.message === 'string') ? entry : undefined;
   }
 
   putMetaSchemaErrors(key: string, errors: MetaSchemaErrors): void {

@@ -249,6 +249,25 @@ describe('eventroutes compile', () => {
     expect(run.stdout).not.toContain('not declared');
   });
 
+  it('does the work again where a memo entry is damaged, and reports the same', () => {
+    // A filter checked against the schema, a test event that does not fit it, an example: every memo section is used.
+    const input = app
+      .replace('targets: [{ log: pings }]', "filter: { detail: { n: [{ numeric: ['>', 1] }] } }\n    targets: [{ log: pings }]\n    tests: [{ event: { detail: { n: 1.5 } }, matches: true }]")
+      .replace('{ n: { type: integer } } }', '{ n: { type: integer } } }\n    examples: [{ n: 2 }]');
+    const root = project({ 'routes/app.yaml': input });
+    const first = runCli(root, ['compile']);
+    expect(first.stdout).toMatch(/error ER7004 /);
+    const memo = join(root, 'node_modules/.cache/eventroutes/memo');
+    expect(new Set(readdirSync(memo).map((f) => f.split('.')[0]))).toEqual(new Set(['files', 'routes', 'instances', 'schemas']));
+    for (const f of readdirSync(memo)) {
+      const shard = JSON.parse(readFileSync(join(memo, f), 'utf8')) as { entries: Record<string, unknown> };
+      for (const key of Object.keys(shard.entries)) shard.entries[key] = f.startsWith('routes') ? { diagnostics: [5], tests: [], wildcard: false } : 5;
+      writeFileSync(join(memo, f), JSON.stringify(shard));
+    }
+    const again = runCli(root, ['compile']);
+    expect([again.code, again.stderr, again.stdout]).toEqual([first.code, '', first.stdout]);
+  });
+
   it('never prints a stack trace for malformed input', () => {
     const root = project({ 'routes/a.yaml': `a: ${'['.repeat(50_000)}`, 'routes/b.yaml': '\u0000\u0001binary', 'routes/c.yaml': '- just\n- a list\n' });
     const run = runCli(root, ['check']);
