@@ -70,6 +70,15 @@ export function modelJson(model: RouteModel, previous?: { content: string; index
 
 const INDEX_KEY = 'index';
 
+/** Whether every range of an index read back is one of `length` characters' (a damaged index is not used). */
+function validRanges(index: ModelJsonIndex, length: number): boolean {
+  if (typeof index.parts !== 'object' || index.parts === null) return false;
+  for (const range of Object.values(index.parts)) {
+    if (!Array.isArray(range) || range.length !== 2 || !Number.isInteger(range[0]) || !Number.isInteger(range[1]) || range[0] < 0 || range[1] < 0 || range[0] + range[1] > length) return false;
+  }
+  return true;
+}
+
 export const emitModelJson: Emitter = (model, context) => {
   const memo = openMemo(context.cacheDir, 'model-json');
   const last = context.previous?.(MODEL_PATH);
@@ -77,7 +86,7 @@ export const emitModelJson: Emitter = (model, context) => {
   if (last) {
     try {
       const index = JSON.parse(memo.get(INDEX_KEY) ?? 'null') as ModelJsonIndex | null;
-      if (index && last.key !== undefined && index.key === last.key) previous = { content: last.content, index };
+      if (index && last.key !== undefined && index.key === last.key && validRanges(index, last.content.length)) previous = { content: last.content, index };
     } catch {
       // an unreadable index: serialize everything
     }

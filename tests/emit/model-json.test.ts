@@ -1,11 +1,11 @@
 // generated/model.json: the model's deterministic JSON (keys sorted, the user's JSON kept in its own
 // order, the marker first), and its reuse of the last model.json through the index.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GENERATED_BY, JSON_MARKER_KEY } from '../../compiler/emit/marker';
-import { MODEL_PATH, VERBATIM_MODEL_KEYS, emitModelJson, modelJson } from '../../compiler/emit/model-json';
+import { MODEL_PATH, VERBATIM_MODEL_KEYS, emitModelJson, modelJson, type ModelJsonIndex } from '../../compiler/emit/model-json';
 import { contentHash } from '../../compiler/emit/content-hash';
 import { runCheck } from '../../compiler/pipeline/check';
 import type { RouteModel } from '../../compiler/model/types';
@@ -69,6 +69,26 @@ describe('model.json', () => {
     // The memo's index now describes first.content; a different last file must not be sliced with it.
     const other = first.content.replace(/"/g, "'");
     expect(emit(other)[0]!.content).toBe(first.content);
+  });
+
+  it('ignores a damaged index: a range outside the last model.json, or not a range', async () => {
+    const model = await exampleModel();
+    const first = modelJson(model);
+    for (const damage of [(r: unknown[]) => [r[0], first.content.length], () => 'x', (r: unknown[]) => [-1, r[1]], (r: unknown[]) => [0.5, r[1]]]) {
+      const dir = mkdtempSync(join(tmpdir(), 'eventroutes-model-json-'));
+      dirs.push(dir);
+      const emit = () => emitModelJson(model, { cacheDir: dir, previous: (path) => (path === MODEL_PATH ? { content: first.content, hash: contentHash(first.content), key: first.index.key } : undefined) }) as { content: string }[];
+      expect(emit()[0]!.content).toBe(first.content); // saves the index in the memo
+      const file = readdirSync(dir).find((f) => f.startsWith('model-json.'))!;
+      const text = readFileSync(join(dir, file), 'utf8');
+      const start = text.indexOf('\n\n') + 2;
+      const index = JSON.parse(text.slice(start)) as ModelJsonIndex;
+      const [digest, range] = Object.entries(index.parts)[0]!;
+      index.parts[digest] = damage(range) as [number, number];
+      const damaged = JSON.stringify(index);
+      writeFileSync(join(dir, file), text.slice(0, start).replace(/ \d+\n\n$/, ` ${damaged.length}\n\n`) + damaged);
+      expect(emit()[0]!.content).toBe(first.content);
+    }
   });
 
   it('has a key that changes with its text and only with it', async () => {
