@@ -5,8 +5,8 @@ import type { RouteModel } from '../model/types';
 import type { SystemContext } from './context';
 import { buildCoreStack } from './core/core-stack';
 import { buildSchemas } from './core/schemas';
-import { SynthError } from './errors';
 import { Alarms } from './monitoring/alarms';
+import { checkNameClashes } from './naming/name-clashes';
 import { SystemNames } from './naming/system-names';
 import type { SystemOptions } from './options';
 import { planSystem, type SystemPlan } from './plan/stacks';
@@ -29,30 +29,12 @@ export function buildSystem(app: App, model: RouteModel, options: SystemOptions)
   const ctx: SystemContext = { model, plan, names, alarms, options };
   const { stack: core, registry } = buildCoreStack(app, ctx);
   const schemaStacks = buildSchemas(app, core, registry, ctx);
-  const taken = new Set([core.stackName, ...schemaStacks.map((s) => s.stackName)]);
-  const clash = plan.stacks.find((p) => taken.has(p.stackName));
-  if (clash) {
-    throw new SynthError({
-      what: 'two stacks would get the same name',
-      value: clash.stackName,
-      allowed: 'route stacks are named <project>-<route file>[-<shard>]; <project>-schemas[-<n>] hold the schemas of a project with many event types',
-      fix: `rename the route file ${clash.units[0]?.routes[0]?.file ?? clash.domain}`,
-    });
-  }
+  // Before the route stacks are made: one named like a schema stack could not be.
+  checkNameClashes(plan, schemaStacks, names, model);
   const routeStacks = plan.stacks.map((p) => {
     const stack = buildRouteStack(app, p, ctx);
     stack.addStackDependency(core, 'route stacks reach the shared resources by name');
     return stack;
   });
-  const overviews = new Map(model.buses.map((b) => [names.dashboardName(b.name), b.name]));
-  const sharing = plan.stacks.find((p) => overviews.has(names.routeDashboardName(p.stackName)));
-  if (sharing) {
-    throw new SynthError({
-      what: 'two dashboards would get the same name',
-      value: names.routeDashboardName(sharing.stackName),
-      allowed: `the overview of bus ${overviews.get(names.routeDashboardName(sharing.stackName))} and the dashboard of stack ${sharing.stackName} are named <project>-<bus> and <stack>_routes`,
-      fix: 'rename the bus',
-    });
-  }
   return { ctx, plan, core, schemaStacks, routeStacks };
 }

@@ -7,6 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { CompileCache, runKey } from './cache';
 import { runCheck, type CheckResult } from './check';
+import { projectCounts, type ProjectCounts } from './counts';
 import { TreeLister } from './listing';
 import { handlerFileList } from './orphans';
 import { readProject } from './sources';
@@ -20,13 +21,9 @@ export async function runCachedCheck(root: string, build: string | undefined): P
 }
 
 /** What `check` reports: its diagnostics, and what the route files declare. */
-export interface CheckReport {
+export interface CheckReport extends ProjectCounts {
   diagnostics: Diagnostic[];
   errorCount: number;
-  files: number;
-  eventTypes: number;
-  routes: number;
-  targets: number;
 }
 
 /** `check`: from the last successful compile's record when the input is unchanged since, else runCachedCheck's way. */
@@ -36,14 +33,10 @@ export async function checkProject(root: string, build: string | undefined): Pro
   const sources = readProject(root, last?.sources);
   if (last?.checkDiagnostics && sources.diagnostics.length === 0) {
     const handlers = handlerFileList(root, new TreeLister(last.trees?.handlers));
-    if (runKey(root, build!, sources, last.schemaFiles, handlers) === last.key) {
-      const summary = last.summary as Omit<CheckReport, 'diagnostics' | 'errorCount'>;
-      // A successful compile's input has no errors.
-      return { diagnostics: last.checkDiagnostics, errorCount: 0, files: summary.files, eventTypes: summary.eventTypes, routes: summary.routes, targets: summary.targets };
-    }
+    // A successful compile's input has no errors; its summary holds the counts.
+    if (runKey(root, build!, sources, last.schemaFiles, handlers) === last.key) return { ...(last.summary as ProjectCounts), diagnostics: last.checkDiagnostics, errorCount: 0 };
   }
   const result = await runCheck(root, { cache, sources });
   cache?.saveMemo();
-  const m = result.model;
-  return { diagnostics: result.diagnostics, errorCount: result.errorCount, files: result.files.length, eventTypes: m.eventTypes.length, routes: m.routes.length, targets: m.routes.reduce((n, r) => n + r.targets.length, 0) };
+  return { ...projectCounts(result), diagnostics: result.diagnostics, errorCount: result.errorCount };
 }

@@ -14,16 +14,11 @@ import type { OutputReads, OutputStats, WriteReport } from './write-output';
 import { Timings } from './timings';
 import type { TypeGenerationError } from '../emit/ts/schema-to-ts';
 import type { RouteModel } from '../model/types';
+import { projectCounts, type ProjectCounts } from './counts';
 import type { SourceFile } from '../load/source-files';
 import { escapePointerToken } from '../diagnostics/pointer';
 
-export interface CompileStats {
-  files: number;
-  eventTypes: number;
-  routes: number;
-  targets: number;
-  functions: number;
-}
+export type CompileStats = ProjectCounts;
 
 export interface CompileOutcome {
   diagnostics: Diagnostic[];
@@ -123,13 +118,7 @@ export async function compileProject(root: string, options: CompileOptions = {})
   });
   timings.lap('value checks');
   const m = check.model;
-  const stats: CompileStats = {
-    files: check.files.length,
-    eventTypes: m.eventTypes.length,
-    routes: m.routes.length,
-    targets: m.routes.reduce((n, r) => n + r.targets.length, 0),
-    functions: m.functions.length,
-  };
+  const stats: CompileStats = projectCounts(check);
   // A failed compile writes nothing: the last successful run's record (its outputs' stamps, the files it
   // read) still describes generated/, and the next compile starts from it (undoing the mistake is then
   // a no-change compile). Only the memo is brought up to date.
