@@ -24,7 +24,7 @@ const commands: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/check')).checkCommand,
   },
   test: {
-    summary: "run every route's tests: and print a table",
+    summary: "run every route's tests and print a table of results",
     help: 'eventroutes test [--route NAME] [--json]\n\n  --route NAME   only the tests of that route\n  --json         one JSON line per test instead of the table',
     load: async () => (await import('./commands/test')).testCommand,
   },
