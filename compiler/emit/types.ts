@@ -16,6 +16,22 @@ export interface GeneratedFile {
    * build. The writer then compares a file with the last run's by key instead of by content hash.
    */
   key?: string;
+  /**
+   * The content as pieces, for a big file that is mostly the last run's (model.json): text, or a byte range
+   * of the file at `path` as the last successful compile wrote it (`base`: its size and mtime then). The
+   * writer may copy those bytes instead of encoding `content` (pipeline/write-output.ts); while the file
+   * on disk is no longer `base`, it writes `content`, which never depends on that file.
+   */
+  splice?: { base: FileStamp; parts: readonly FilePart[] };
+}
+
+/** A piece of a spliced file (GeneratedFile.splice): text, or [start, length] in bytes of its base file. */
+export type FilePart = string | readonly [number, number];
+
+/** A file's size and modification time, as fs.stat gives them. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
 }
 
 import type { TypeGenerator } from './ts/schema-to-ts';
@@ -37,6 +53,11 @@ export interface EmitContext {
    * Undefined: nothing to reuse.
    */
   previous?: (path: string) => { content: string; hash: string; key?: string } | undefined;
+  /**
+   * The stamp of a generated file the last successful compile wrote, if the file on disk still has its
+   * size and mtime (nothing is read): the base an emitter may splice from (GeneratedFile.splice).
+   */
+  base?: (path: string) => (FileStamp & { key?: string }) | undefined;
   /**
    * Whether generated file `path` is on disk as the last successful compile wrote it from `key` (see
    * GeneratedFile.key), untouched since: an emitter may then leave its content to be read when asked

@@ -112,6 +112,99 @@ export function writeText(path: string, text: string, flag = 'w'): void {
 }
 
 /**
+ * Writes `target` from `parts`: text, or byte ranges [start, length] of the file `base` (whose size and
+ * mtime must still be `stamp`), copied through the scratch buffer a megabyte at a time. Returns false,
+ * having written nothing usable, when `base` is not that file any more (or cannot be read): the caller
+ * then writes the content itself.
+ */
+export function writeSpliced(target: string, base: string, stamp: { size: number; mtimeMs: number }, parts: readonly (string | readonly [number, number])[]): boolean {
+  let from: number;
+  try {
+    from = openSync(base, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = fstatSync(from);
+    if (!stat.isFile() || stat.size !== stamp.size || stat.mtimeMs !== stamp.mtimeMs) return false;
+    const to = openSync(target, 'w');
+    try {
+      const buffer = scratchOf(COPY_CHUNK);
+      for (const part of parts) {
+        if (typeof part === 'string') {
+          const bytes = Buffer.from(part, 'utf8');
+          for (let at = 0; at < bytes.length; ) at += writeSync(to, bytes, at, bytes.length - at);
+          continue;
+        }
+        const [start, length] = part;
+        if (start + length > stamp.size) return false;
+        for (let done = 0; done < length; ) {
+          const n = readSync(from, buffer, 0, Math.min(buffer.length, length - done), start + done);
+          if (n === 0) return false; // shorter than its stamp said
+          for (let at = 0; at < n; ) at += writeSync(to, buffer, at, n - at);
+          done += n;
+        }
+      }
+      return true;
+    } finally {
+      closeSync(to);
+    }
+  } catch {
+    return false;
+  } finally {
+    closeSync(from);
+  }
+}
+
+/**
+ * Whether `parts` (as for writeSpliced) make exactly the bytes of `base`, whose size and mtime must still
+ * be `stamp`: a range that stays where it was is the same without reading; only the text parts, and ranges
+ * that moved, are compared with what is there. False when `base` cannot be read.
+ */
+export function splicedSameAsBase(base: string, stamp: { size: number; mtimeMs: number }, parts: readonly (string | readonly [number, number])[]): boolean {
+  const pieces = parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p));
+  if (pieces.reduce((n, p) => n + (p instanceof Buffer ? p.length : p[1]), 0) !== stamp.size) return false;
+  let fd: number;
+  try {
+    fd = openSync(base, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size !== stamp.size || stat.mtimeMs !== stamp.mtimeMs) return false;
+    const readAt = (position: number, length: number): Buffer => {
+      const out = Buffer.allocUnsafe(length);
+      for (let done = 0; done < length; ) {
+        const n = readSync(fd, out, done, length - done, position + done);
+        if (n === 0) throw new Error('short read');
+        done += n;
+      }
+      return out;
+    };
+    let offset = 0;
+    for (const piece of pieces) {
+      if (piece instanceof Buffer) {
+        if (!readAt(offset, piece.length).equals(piece)) return false;
+        offset += piece.length;
+      } else {
+        const [start, length] = piece;
+        if (start !== offset && !readAt(offset, length).equals(readAt(start, length))) return false;
+        offset += length;
+      }
+    }
+    return true;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Bytes copied per read by writeSpliced. */
+const COPY_CHUNK = 1024 * 1024;
+
+/**
  * Puts the file `temporary` in the place of `target` (both in one folder), atomically: a reader finds the
  * old file or the new one, never none and never a mix. The old target is first kept as a second link
  * (`<target>.old`, unlinked afterwards in the background, by libuv's threads): a rename that drops the

@@ -65,6 +65,11 @@ export async function compileProject(root: string, options: CompileOptions = {})
     cacheDir: cache ? join(cache.dir, 'emit') : undefined,
     existingFiles: new Set(handlers.map((rel) => `${HANDLERS_DIR}/${rel}`)),
     previous: (path: string) => untouchedOutput(root, path, last?.outputs[path], outputReads),
+    base: (path: string) => {
+      const stamp = last?.outputs[path];
+      const stat = stamp && statOutput(root, path, outputStats);
+      return stat && stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs ? { size: stat.size, mtimeMs: stat.mtimeMs, key: stamp.key } : undefined;
+    },
     unchanged: (path: string, key: string) => {
       const stamp = last?.outputs[path];
       if (stamp?.key !== key) return false;

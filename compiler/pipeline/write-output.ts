@@ -10,7 +10,7 @@
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rm, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { EVERY_FILE, TreeLister } from './listing';
-import { readText, statIfExists, writeText } from '../load/text-io';
+import { readText, splicedSameAsBase, statIfExists, writeSpliced, writeText } from '../load/text-io';
 import { contentHash } from '../emit/content-hash';
 import type { GeneratedFile } from '../emit/types';
 
@@ -122,6 +122,8 @@ export function compareGenerated(root: string, files: readonly GeneratedFile[], 
       return (read && read.size === stat!.size && read.mtimeMs === stat!.mtimeMs ? read.content : readIfExists(full)) === f.content;
     };
     if (!stat) same = false;
+    // A spliced file (model.json) against the file on disk: only its new pieces are compared.
+    else if (f.splice && f.splice.base.size === stat.size && f.splice.base.mtimeMs === stat.mtimeMs) same = splicedSameAsBase(full, f.splice.base, f.splice.parts);
     else if (stamp && stamp.size === stat.size && stamp.mtimeMs === stat.mtimeMs) {
       if (f.key !== undefined && stamp.key === f.key) {
         same = true;
@@ -315,7 +317,9 @@ export function writeOutput(root: string, files: readonly GeneratedFile[], known
       // Staged under the same relative path, so that a cold compile's folders are made only once.
       const staged = `${STAGING_DIR}/files/${path.slice(GENERATED_DIR.length + 1)}`;
       dirs.ensure(dirname(join(root, staged)));
-      writeText(join(root, staged), byPath.get(path)!.content);
+      const file = byPath.get(path)!;
+      // A spliced file (model.json) copies the bytes it shares with the file it replaces, still in place.
+      if (!file.splice || !writeSpliced(join(root, staged), join(root, path), file.splice.base, file.splice.parts)) writeText(join(root, staged), file.content);
       return [staged, path] as [string, string];
     });
     // A first compile moves the whole staged tree into place with one rename.

@@ -1,12 +1,13 @@
 // generated/model.json: the model's deterministic JSON (keys sorted, the user's JSON kept in its own
-// order, the marker first), and its reuse of the last model.json through the index.
+// order, the marker first), spliced from the last model.json through the outline in the memo.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GENERATED_BY, JSON_MARKER_KEY } from '../../compiler/emit/marker';
-import { MODEL_PATH, VERBATIM_MODEL_KEYS, emitModelJson, modelJson, type ModelJsonIndex } from '../../compiler/emit/model-json';
-import { contentHash } from '../../compiler/emit/content-hash';
+import { MODEL_PATH, VERBATIM_MODEL_KEYS, emitModelJson, modelJson } from '../../compiler/emit/model-json';
+import { joinParts } from '../../compiler/emit/splice';
+import type { GeneratedFile } from '../../compiler/emit/types';
 import { runCheck } from '../../compiler/pipeline/check';
 import type { RouteModel } from '../../compiler/model/types';
 
@@ -42,62 +43,74 @@ describe('model.json', () => {
     expect(Object.keys(JSON.parse(content))[0]).toBe(JSON_MARKER_KEY);
   });
 
-  it('reuses the entries of the last model.json that are unchanged, and gives the same text', async () => {
+  it('splices the last model.json: unchanged entries are byte ranges of it, and the text is the same as made anew', async () => {
     const model = await exampleModel();
     const first = modelJson(model);
-    const changed: RouteModel = { ...model, routes: model.routes.map((r, i) => (i === 0 ? { ...r, description: `${r.description} (edited)` } : r)) };
+    const changed: RouteModel = { ...model, routes: model.routes.map((r, i) => (i === 1 ? { ...r, description: `${r.description} (edited, é)` } : r)) };
     const fresh = modelJson(changed);
-    expect(modelJson(changed, first).content).toBe(fresh.content);
-    expect(modelJson(changed, first).index).toEqual(fresh.index);
-    // It does reuse: an entry's text is taken from the previous file, not serialized again.
-    const eventType = model.eventTypes[0]!;
-    const [start, length] = Object.values(first.index.parts)[0]!;
-    const forged = first.content.slice(0, start) + first.content.slice(start, start + length).replace(eventType.name, `${eventType.name}X`) + first.content.slice(start + length);
-    expect(modelJson(model, { content: forged, index: first.index }).content).toContain(`${eventType.name}X`);
+    const dir = mkdtempSync(join(tmpdir(), 'eventroutes-model-json-'));
+    dirs.push(dir);
+    const base = { size: Buffer.byteLength(first.content), mtimeMs: 1, key: first.key };
+    const context = { cacheDir: dir, base: (path: string) => (path === MODEL_PATH ? base : undefined), previous: (path: string) => (path === MODEL_PATH ? { content: first.content, hash: '', key: first.key } : undefined) };
+    emitModelJson(model, context); // leaves the outline of `first` in the memo
+    const [file] = emitModelJson(changed, context) as GeneratedFile[];
+    expect(file!.key).toBe(fresh.key);
+    expect(file!.splice?.base).toEqual({ size: base.size, mtimeMs: 1 });
+    // Only the edited entry (and what joins it to its neighbours) is text; the rest comes from the last file.
+    const parts = file!.splice!.parts;
+    const text = parts.filter((p): p is string => typeof p === 'string').join('');
+    expect(text).toContain('(edited, é)');
+    expect(text.length).toBeLessThan(5000);
+    expect(parts.filter((p) => typeof p !== 'string').length).toBe(2);
+    expect(joinParts(parts, Buffer.from(first.content))).toBe(fresh.content);
+    expect(file!.content).toBe(fresh.content);
   });
 
-  it('ignores an index made for another content than the last model.json', async () => {
+  it('does not splice from a file that is not the one its outline describes', async () => {
     const model = await exampleModel();
     const first = modelJson(model);
     const dir = mkdtempSync(join(tmpdir(), 'eventroutes-model-json-'));
     dirs.push(dir);
-    const emit = (previousContent: string) =>
-      emitModelJson(model, { cacheDir: dir, previous: (path) => (path === MODEL_PATH ? { content: previousContent, hash: contentHash(previousContent), key: previousContent === first.content ? first.index.key : 'another' } : undefined) }) as { content: string; key: string }[];
-    const emitted = emit(first.content)[0]!;
-    expect(emitted.content).toBe(first.content); // the index is saved in the memo
-    expect(emitted.key).toBe(first.index.key);
-    // The memo's index now describes first.content; a different last file must not be sliced with it.
-    const other = first.content.replace(/"/g, "'");
-    expect(emit(other)[0]!.content).toBe(first.content);
+    const size = Buffer.byteLength(first.content);
+    const emit = (base: { size: number; mtimeMs: number; key?: string } | undefined) => (emitModelJson(model, { cacheDir: dir, base: () => base }) as GeneratedFile[])[0]!;
+    expect(emit({ size, mtimeMs: 1, key: first.key }).splice).toBeUndefined(); // nothing in the memo yet
+    expect(emit({ size, mtimeMs: 1, key: first.key }).splice).toBeDefined();
+    expect(emit({ size, mtimeMs: 1, key: 'another' }).splice).toBeUndefined(); // another key
+    emit({ size, mtimeMs: 1, key: first.key });
+    expect(emit({ size: size + 1, mtimeMs: 1, key: first.key }).splice).toBeUndefined(); // another size
+    emit({ size, mtimeMs: 1, key: first.key });
+    expect(emit(undefined).splice).toBeUndefined(); // changed on disk since
+    expect(emit(undefined).content).toBe(first.content);
   });
 
-  it('ignores a damaged index: a range outside the last model.json, or not a range', async () => {
+  it('ignores a damaged outline in the memo', async () => {
     const model = await exampleModel();
     const first = modelJson(model);
-    for (const damage of [(r: unknown[]) => [r[0], first.content.length], () => 'x', (r: unknown[]) => [-1, r[1]], (r: unknown[]) => [0.5, r[1]]]) {
+    const size = Buffer.byteLength(first.content);
+    for (const damage of [(o: [string, number][]) => o.slice(1), (o: [string, number][]) => o.map(([id, n], i) => [id, i === 0 ? n + 1 : n]), () => 'x', (o: [string, number][]) => o.map(([id, n], i) => [id, i === 0 ? -1 : n])]) {
       const dir = mkdtempSync(join(tmpdir(), 'eventroutes-model-json-'));
       dirs.push(dir);
-      const emit = () => emitModelJson(model, { cacheDir: dir, previous: (path) => (path === MODEL_PATH ? { content: first.content, hash: contentHash(first.content), key: first.index.key } : undefined) }) as { content: string }[];
-      expect(emit()[0]!.content).toBe(first.content); // saves the index in the memo
-      const file = readdirSync(dir).find((f) => f.startsWith('model-json.'))!;
+      const emit = () => (emitModelJson(model, { cacheDir: dir, base: () => ({ size, mtimeMs: 1, key: first.key }) }) as GeneratedFile[])[0]!;
+      emit(); // saves the outline in the memo
+      const file = readdirSync(dir).find((f) => f.startsWith('model-json.') && readFileSync(join(dir, f), 'utf8').includes('\noutline '))!;
       const text = readFileSync(join(dir, file), 'utf8');
       const start = text.indexOf('\n\n') + 2;
-      const index = JSON.parse(text.slice(start)) as ModelJsonIndex;
-      const [digest, range] = Object.entries(index.parts)[0]!;
-      index.parts[digest] = damage(range) as [number, number];
-      const damaged = JSON.stringify(index);
+      const index = JSON.parse(text.slice(start)) as { key: string; outline: [string, number][] };
+      const damaged = JSON.stringify({ ...index, outline: damage(index.outline) });
       writeFileSync(join(dir, file), text.slice(0, start).replace(/ \d+\n\n$/, ` ${damaged.length}\n\n`) + damaged);
-      expect(emit()[0]!.content).toBe(first.content);
+      const again = emit();
+      expect(again.splice).toBeUndefined();
+      expect(again.content).toBe(first.content);
     }
   });
 
   it('has a key that changes with its text and only with it', async () => {
     const model = await exampleModel();
     const first = modelJson(model);
-    expect(modelJson(model).index.key).toBe(first.index.key);
+    expect(modelJson(model).key).toBe(first.key);
     const renamed: RouteModel = { ...model, routes: model.routes.map((r, i) => (i === 0 ? { ...r, description: `${r.description} (edited)` } : r)) };
-    expect(modelJson(renamed).index.key).not.toBe(first.index.key);
+    expect(modelJson(renamed).key).not.toBe(first.key);
     const project: RouteModel = { ...model, project: `${model.project}x` };
-    expect(modelJson(project).index.key).not.toBe(first.index.key);
+    expect(modelJson(project).key).not.toBe(first.key);
   });
 });

@@ -18,6 +18,25 @@ function project(): string {
 const gen = (path: string, content: string): GeneratedFile => ({ path: `generated/${path}`, content, ownership: 'generated' });
 
 describe('writeOutput', () => {
+  it('writes a spliced file from the bytes of the file it replaces, and from its content once that file changed', () => {
+    const root = project();
+    writeOutput(root, [gen('model.json', '{"a":1,"b":2}')]);
+    const path = join(root, 'generated/model.json');
+    const stamp = () => ({ size: statSync(path).size, mtimeMs: statSync(path).mtimeMs });
+    // The content says something else than the splice: the file written shows which one was used.
+    const spliced = (content: string, base: { size: number; mtimeMs: number }): GeneratedFile => ({ ...gen('model.json', content), splice: { base, parts: ['{"a":9', [6, 7]] } });
+    expect(writeOutput(root, [spliced('from content', stamp())]).changed).toEqual(['generated/model.json']);
+    expect(readFileSync(path, 'utf8')).toBe('{"a":9,"b":2}');
+    // The same pieces again: the same as on disk, found without writing.
+    const same: GeneratedFile = { ...gen('model.json', 'unused'), splice: { base: stamp(), parts: [[0, 6], ',"b":2}'] } };
+    expect(writeOutput(root, [same]).changed).toEqual([]);
+    const base = stamp();
+    writeFileSync(path, '{"a":1,"b":3}');
+    utimesSync(path, new Date(), new Date(base.mtimeMs + 5000));
+    expect(writeOutput(root, [spliced('{"from":"content"}', base)]).changed).toEqual(['generated/model.json']);
+    expect(readFileSync(path, 'utf8')).toBe('{"from":"content"}');
+  });
+
   it('writes, then rewrites only what changed, and removes what is gone', () => {
     const root = project();
     const first = writeOutput(root, [gen('a.ts', 'A'), gen('deep/b.ts', 'B'), gen('deep/er/c.ts', 'C')]);

@@ -14,6 +14,7 @@ import { printTs } from '../ts/printer';
 import { objectKey, openMemo, type Memo } from '../ts/memo-cache';
 import { digest } from '../../model/digest';
 import type { Emitter } from '../types';
+import { SpliceBuilder, splicedFile } from '../splice';
 
 export const PUBLISH_PATH = 'generated/publish.ts';
 
@@ -73,22 +74,31 @@ function unpackMembers(text: string): Members {
   return { spec: text.slice(start, start + spec), publish: text.slice(start + spec, start + spec + publish), entry: text.slice(start + spec + publish) };
 }
 
-/** generated/publish.ts; `memo` keeps each event type's members, so a change reprints only its own. */
-export function publisherModule(model: RouteModel, memo: Memo = openMemo(undefined, 'publisher')): string {
+/**
+ * The pieces of generated/publish.ts (see splice.ts); `memo` keeps each event type's members, so a change
+ * reprints only its own, and the members of an event type the last file holds are not even read.
+ */
+export function buildPublisher(model: RouteModel, out: SpliceBuilder, memo: Memo = openMemo(undefined, 'publisher')): void {
   const types = model.eventTypes.filter((e) => e.publishable);
   const names = publisherNames(types);
   const envs = busEnvs(model);
-  const parts = types.map((e) => {
-    const name = names.get(e.name)!;
-    const env = envs.get(e.bus)!;
-    const key = digest('sha1', `${objectKey(e)} ${name} ${env}`, 'base64url');
-    let packed = memo.get(key);
-    if (packed === undefined) {
-      packed = packMembers(members(e, name, env));
-      memo.set(key, packed);
+  const keys = types.map((e) => digest('sha1', `${objectKey(e)} ${names.get(e.name)!} ${envs.get(e.bus)!}`, 'base64url'));
+  const unpacked = new Map<string, Members>();
+  const membersOf = (i: number): Members => {
+    const key = keys[i]!;
+    let m = unpacked.get(key);
+    if (!m) {
+      let packed = memo.get(key);
+      if (packed === undefined) {
+        const e = types[i]!;
+        packed = packMembers(members(e, names.get(e.name)!, envs.get(e.bus)!));
+        memo.set(key, packed);
+      }
+      unpacked.set(key, (m = unpackMembers(packed)));
     }
-    return unpackMembers(packed);
-  });
+    return m;
+  };
+  for (const key of keys) memo.keep(key);
   // Without publishable event types the module keeps its exports but imports only what it uses.
   const some = types.length > 0;
   const head = printTs(
@@ -102,7 +112,12 @@ export function publisherModule(model: RouteModel, memo: Memo = openMemo(undefin
       "export { PublishError, type FailedEntry, type SendOptions, type SendResult, type SentEntry } from './runtime/sender';",
     ].join('\n'),
   );
-  const block = (open: string, body: string[], close: string): string => [open, ...body.filter((b) => b !== ''), close].join('\n');
+  // A block of members, one piece each (with the line break before it; an empty member is left out).
+  const block = (open: string, member: keyof Members, close: string): void => {
+    out.text(open);
+    keys.forEach((key, i) => out.piece(`p:${key}:${member}`, () => (membersOf(i)[member] === '' ? '' : `\n${membersOf(i)[member]}`)));
+    out.text(`\n${close}`);
+  };
   const tail = printTs(
     [
       docComment('Sends entries (from `entry`) in as few PutEvents calls as AWS allows, retrying only the entries that failed for a retryable reason. Resolves with every entry sent or failed (with its error code); it never drops one.').trimEnd(),
@@ -112,25 +127,27 @@ export function publisherModule(model: RouteModel, memo: Memo = openMemo(undefin
     ].join('\n'),
   );
   const files = [...new Set(types.map((e) => e.file))].sort();
-  return [
-    tsHeader(files.length > 0 ? `${files.join(', ')} (publishable event types)` : 'routes/ (no publishable event types)'),
-    head,
-    ...(some ? [block('/** Where each publishable event type goes, and the schema its detail must fit. */\nconst specs = {', parts.map((p) => p.spec), '} satisfies Record<string, EventSpec>;'), ''] : []),
-    block(
-      `${docComment('Validates the detail and puts one event on its bus. Throws DetailValidationError (naming each bad field; nothing is sent) or PublishError (EventBridge did not accept it after retries, with its error code).')}export const publish = {`,
-      parts.map((p) => p.publish),
-      '};',
-    ),
-    '',
-    block(`${docComment('Validated PutEvents entries, to send many events at once with publishBatch.')}export const entry = {`, parts.map((p) => p.entry), '};'),
-    '',
-    tail,
-  ].join('\n');
+  out.text(`${tsHeader(files.length > 0 ? `${files.join(', ')} (publishable event types)` : 'routes/ (no publishable event types)')}\n${head}\n`);
+  if (some) {
+    block('/** Where each publishable event type goes, and the schema its detail must fit. */\nconst specs = {', 'spec', '} satisfies Record<string, EventSpec>;');
+    out.text('\n\n');
+  }
+  block(`${docComment('Validates the detail and puts one event on its bus. Throws DetailValidationError (naming each bad field; nothing is sent) or PublishError (EventBridge did not accept it after retries, with its error code).')}export const publish = {`, 'publish', '};');
+  out.text('\n\n');
+  block(`${docComment('Validated PutEvents entries, to send many events at once with publishBatch.')}export const entry = {`, 'entry', '};');
+  out.text(`\n\n${tail}`);
+}
+
+/** The text of generated/publish.ts. */
+export function publisherModule(model: RouteModel, memo?: Memo): string {
+  const builder = new SpliceBuilder();
+  buildPublisher(model, builder, memo);
+  return builder.finish().parts.join('');
 }
 
 export const emitPublisher: Emitter = (model, context) => {
   const memo = openMemo(context.cacheDir, 'publisher');
-  const content = publisherModule(model, memo);
+  const file = splicedFile(PUBLISH_PATH, memo, context, (out) => buildPublisher(model, out, memo));
   memo.save();
-  return [{ path: PUBLISH_PATH, content, ownership: 'generated' }];
+  return [file];
 };

@@ -1,0 +1,170 @@
+// Big generated files (model.json, publish.ts) are mostly what the last compile wrote. They are built
+// as a sequence of pieces, each with an id that stands for its text (a content digest, or the text
+// itself), against the outline of the last file: the ids and byte sizes of its pieces, kept in the
+// emitter's memo. A piece whose id is in the last file is not made again, and runs of pieces that follow
+// on as they did there become byte ranges of that file: the writer copies them (GeneratedFile.splice)
+// instead of building, encoding and comparing megabytes of text. The file's key (GeneratedFile.key) is
+// a hash of its ids, so the text itself is never hashed.
+import { digest as hash } from '../model/digest';
+import type { Memo } from './ts/memo-cache';
+import type { EmitContext, FilePart, GeneratedFile } from './types';
+
+/** A file's pieces in order, as [id, size in bytes]. */
+export type Outline = [string, number][];
+
+/** The outline of a file and the key it was written under (GeneratedFile.key: a hash of its ids). */
+export interface OutlineIndex {
+  key: string;
+  outline: Outline;
+}
+
+/** Texts up to this length are their own id; longer ones are known by a hash. */
+const SHORT_TEXT = 64;
+
+/** Builds a file from pieces, reusing the bytes of the last one (`previous`, a file on disk as indexed). */
+export class SpliceBuilder {
+  private readonly old: Outline;
+  private readonly oldStart: number[];
+  private readonly oldPiece = new Map<string, number>();
+  private readonly outline: Outline = [];
+  private readonly parts: FilePart[] = [];
+  /** A byte range of the last file being extended while the pieces follow on as they were there. */
+  private run: [number, number] | undefined;
+  /** The piece of the last file after `run`. */
+  private next = 0;
+  private readonly sizes = new Map<string, number>();
+
+  constructor(previous?: OutlineIndex) {
+    this.old = previous?.outline ?? [];
+    this.oldStart = new Array<number>(this.old.length);
+    for (let i = 0, at = 0; i < this.old.length; i++) {
+      this.oldStart[i] = at;
+      at += this.old[i]![1];
+      // Only pieces named by content (not texts, which repeat) are looked up by id.
+      if (!this.old[i]![0].startsWith('s:')) this.oldPiece.set(this.old[i]![0], i);
+    }
+  }
+
+  /** A piece of text, known by its content. */
+  text(text: string): void {
+    if (text.length > SHORT_TEXT) {
+      this.add(`t:${hash('sha1', text, 'base64url')}`, () => text);
+      return;
+    }
+    const id = `s:${text}`;
+    let bytes = this.sizes.get(id);
+    if (bytes === undefined) this.sizes.set(id, (bytes = Buffer.byteLength(text)));
+    this.add(id, () => text, bytes);
+  }
+
+  /**
+   * A piece known by `id` (which must stand for one text only, e.g. a digest of what it is made from;
+   * not starting with `s:` or `t:`); `make` is called only when the last file does not hold it.
+   */
+  piece(id: string, make: () => string): void {
+    this.add(id, make);
+  }
+
+  private add(id: string, make: () => string, knownBytes?: number): void {
+    const { old } = this;
+    if (this.run && this.next < old.length && old[this.next]![0] === id) {
+      const bytes = old[this.next]![1];
+      this.outline.push([id, bytes]);
+      this.run[1] += bytes;
+      this.next++;
+      return;
+    }
+    if (this.run) this.parts.push(this.run);
+    this.run = undefined;
+    const at = this.oldPiece.get(id);
+    if (at !== undefined) {
+      const bytes = old[at]![1];
+      this.outline.push([id, bytes]);
+      this.run = [this.oldStart[at]!, bytes];
+      this.next = at + 1;
+      return;
+    }
+    const text = make();
+    this.outline.push([id, knownBytes ?? Buffer.byteLength(text)]);
+    const last = this.parts.length - 1;
+    if (typeof this.parts[last] === 'string') this.parts[last] += text;
+    else this.parts.push(text);
+  }
+
+  /** The pieces (text, or ranges of the last file), the outline and the key. */
+  finish(): { parts: FilePart[]; index: OutlineIndex } {
+    if (this.run) this.parts.push(this.run);
+    this.run = undefined;
+    return { parts: this.parts, index: { key: hash('sha1', this.outline.map(([id]) => id).join('\u0000'), 'base64url'), outline: this.outline } };
+  }
+}
+
+/** Whether an index read back describes a file of `size` bytes written under `key` (a damaged index is not used). */
+export function validOutline(index: unknown, key: string, size: number): index is OutlineIndex {
+  if (typeof index !== 'object' || index === null) return false;
+  const { key: indexKey, outline } = index as Partial<OutlineIndex>;
+  if (indexKey !== key || !Array.isArray(outline)) return false;
+  let total = 0;
+  for (const piece of outline as unknown[]) {
+    if (!Array.isArray(piece) || piece.length !== 2 || typeof piece[0] !== 'string' || !Number.isInteger(piece[1]) || (piece[1] as number) < 0) return false;
+    total += piece[1] as number;
+  }
+  return total === size;
+}
+
+/** The text of `parts`, their ranges taken from `base` (the bytes of the file they were made against). */
+export function joinParts(parts: readonly FilePart[], base?: Buffer): string {
+  return parts.map((p) => (typeof p === 'string' ? p : base!.toString('utf8', p[0], p[0] + p[1]))).join('');
+}
+
+/** The memo entry that holds a spliced file's outline. */
+const OUTLINE_KEY = 'outline';
+
+/**
+ * Generated file `path`, built by `build` with a SpliceBuilder against the last one: its outline is kept
+ * in `memo` (saved by the caller), and used while the file on disk is the one it describes (EmitContext.base).
+ * `build` must give the same pieces each time it is called: the content, when asked for and the last
+ * file cannot serve, is built again from nothing.
+ */
+export function splicedFile(path: string, memo: Memo, context: EmitContext, build: (builder: SpliceBuilder) => void): GeneratedFile {
+  const base = context.base?.(path);
+  let previous: OutlineIndex | undefined;
+  if (base?.key !== undefined) {
+    try {
+      const index: unknown = JSON.parse(memo.get(OUTLINE_KEY) ?? 'null');
+      if (validOutline(index, base.key, base.size)) previous = index;
+    } catch {
+      // an unreadable outline: everything is made anew
+    }
+  }
+  const builder = new SpliceBuilder(previous);
+  build(builder);
+  const { parts, index } = builder.finish();
+  memo.set(OUTLINE_KEY, JSON.stringify(index));
+  const spliced = previous !== undefined && parts.some((p) => typeof p !== 'string');
+  let content: string | undefined;
+  const file: GeneratedFile = {
+    path,
+    ownership: 'generated',
+    key: index.key,
+    // Asked for only where the splice cannot serve (tests, a file changed since): from the last file
+    // while it is still the base, else made anew.
+    get content(): string {
+      if (content === undefined) {
+        if (!spliced) content = (parts as string[]).join('');
+        else {
+          const last = context.previous?.(path);
+          if (last && last.key === base!.key) content = joinParts(parts, Buffer.from(last.content, 'utf8'));
+          else {
+            const fresh = new SpliceBuilder();
+            build(fresh);
+            content = (fresh.finish().parts as string[]).join('');
+          }
+        }
+      }
+      return content;
+    },
+  };
+  if (spliced) file.splice = { base: { size: base!.size, mtimeMs: base!.mtimeMs }, parts };
+  return file;
+}
