@@ -99,17 +99,40 @@ export class SpliceBuilder {
   }
 }
 
-/** Whether an index read back describes a file of `size` bytes written under `key` (a damaged index is not used). */
-export function validOutline(index: unknown, key: string, size: number): index is OutlineIndex {
-  if (typeof index !== 'object' || index === null) return false;
-  const { key: indexKey, outline } = index as Partial<OutlineIndex>;
-  if (indexKey !== key || !Array.isArray(outline)) return false;
+/**
+ * An outline as memo text: the key, then a line `<bytes> <id>` per piece (an id that holds a line break
+ * or a backslash, or starts with a quote, is written as a JSON string). Faster to read and write than JSON.
+ */
+export function formatOutline(index: OutlineIndex): string {
+  const lines = [index.key];
+  for (const [id, bytes] of index.outline) lines.push(`${bytes} ${/[\n\\]/.test(id) || id.startsWith('"') ? JSON.stringify(id) : id}`);
+  return lines.join('\n');
+}
+
+/** The outline in `text` (formatOutline), if it describes a file of `size` bytes written under `key`; else undefined (a damaged outline is not used). */
+export function parseOutline(text: string, key: string, size: number): OutlineIndex | undefined {
+  const lines = text.split('\n');
+  if (lines[0] !== key) return undefined;
+  const outline: Outline = [];
   let total = 0;
-  for (const piece of outline as unknown[]) {
-    if (!Array.isArray(piece) || piece.length !== 2 || typeof piece[0] !== 'string' || !Number.isInteger(piece[1]) || (piece[1] as number) < 0) return false;
-    total += piece[1] as number;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const space = line.indexOf(' ');
+    const bytes = Number(line.slice(0, space));
+    if (space <= 0 || !Number.isInteger(bytes) || bytes < 0) return undefined;
+    let id = line.slice(space + 1);
+    if (id.startsWith('"')) {
+      try {
+        id = JSON.parse(id) as string;
+      } catch {
+        return undefined;
+      }
+      if (typeof id !== 'string') return undefined;
+    }
+    outline.push([id, bytes]);
+    total += bytes;
   }
-  return total === size;
+  return total === size ? { key, outline } : undefined;
 }
 
 /** The text of `parts`, their ranges taken from `base` (the bytes of the file they were made against). */
@@ -129,18 +152,12 @@ const OUTLINE_KEY = 'outline';
 export function splicedFile(path: string, memo: Memo, context: EmitContext, build: (builder: SpliceBuilder) => void): GeneratedFile {
   const base = context.base?.(path);
   let previous: OutlineIndex | undefined;
-  if (base?.key !== undefined) {
-    try {
-      const index: unknown = JSON.parse(memo.get(OUTLINE_KEY) ?? 'null');
-      if (validOutline(index, base.key, base.size)) previous = index;
-    } catch {
-      // an unreadable outline: everything is made anew
-    }
-  }
+  const stored = base?.key !== undefined ? memo.get(OUTLINE_KEY) : undefined;
+  if (stored !== undefined) previous = parseOutline(stored, base!.key!, base!.size);
   const builder = new SpliceBuilder(previous);
   build(builder);
   const { parts, index } = builder.finish();
-  memo.set(OUTLINE_KEY, JSON.stringify(index));
+  memo.set(OUTLINE_KEY, formatOutline(index));
   const spliced = previous !== undefined && parts.some((p) => typeof p !== 'string');
   let content: string | undefined;
   const file: GeneratedFile = {

@@ -1,7 +1,7 @@
 // Spliced files (model.json, publish.ts): built from pieces against the outline of the last file, they
 // are that file's bytes wherever the pieces follow on as they did, and the same text as made anew.
 import { describe, expect, it } from 'vitest';
-import { SpliceBuilder, joinParts, validOutline, type OutlineIndex } from '../../compiler/emit/splice';
+import { SpliceBuilder, formatOutline, joinParts, parseOutline, type OutlineIndex } from '../../compiler/emit/splice';
 
 /** A document: text pieces and pieces known by id, in order. */
 type Doc = ({ text: string } | { id: string; body: string })[];
@@ -84,13 +84,21 @@ describe('SpliceBuilder', () => {
   });
 });
 
-describe('validOutline', () => {
-  it('accepts only the outline of a file of that key and size', () => {
+describe('outlines in the memo', () => {
+  it('read back as written, line breaks and quotes in ids included', () => {
+    const { index } = build([{ text: 'a\nb' }, { id: 'e:x', body: 'ü' }, { text: '"q"\\' }, { text: 'x'.repeat(80) }]);
+    const size = Buffer.byteLength(`a\nbü"q"\\${'x'.repeat(80)}`);
+    expect(parseOutline(formatOutline(index), index.key, size)).toEqual(index);
+  });
+
+  it('are used only for a file of that key and size, and never damaged', () => {
     const { index } = build([{ text: 'ab' }, { id: 'e:x', body: 'ü' }]);
-    expect(validOutline(index, index.key, 4)).toBe(true);
-    expect(validOutline(index, 'other', 4)).toBe(false);
-    expect(validOutline(index, index.key, 5)).toBe(false);
-    for (const outline of [[['s:ab', -2], ['e:x', 6]], [['s:ab', 2.5], ['e:x', 1.5]], [['s:ab']], 'x', [[1, 4]]]) expect(validOutline({ key: index.key, outline }, index.key, 4)).toBe(false);
-    expect(validOutline(null, index.key, 4)).toBe(false);
+    const text = formatOutline(index);
+    expect(parseOutline(text, index.key, 4)).toEqual(index);
+    expect(parseOutline(text, 'other', 4)).toBeUndefined();
+    expect(parseOutline(text, index.key, 5)).toBeUndefined();
+    for (const damaged of [text.replace('\n2 ', '\n-2 '), text.replace('\n2 ', '\n2.5 '), text.replace('\n2 ', '\nx '), `${text}\n`, `${text}\n0 "unterminated`, text.replace('\n2 ', '\n2')]) {
+      expect(parseOutline(damaged, index.key, 4)).toBeUndefined();
+    }
   });
 });
