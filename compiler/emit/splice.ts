@@ -4,7 +4,7 @@
 // emitter's memo. A piece whose id is in the last file is not made again, and runs of pieces that follow
 // on as they did there become byte ranges of that file: the writer copies them (GeneratedFile.splice)
 // instead of building, encoding and comparing megabytes of text. The file's key (GeneratedFile.key) is
-// a hash of its ids, so the text itself is never hashed.
+// a hash of its outline, so the text itself is never hashed.
 import { digest as hash } from '../model/digest';
 import type { Memo } from './ts/memo-cache';
 import type { EmitContext, FilePart, GeneratedFile } from './types';
@@ -12,7 +12,7 @@ import type { EmitContext, FilePart, GeneratedFile } from './types';
 /** A file's pieces in order, as [id, size in bytes]. */
 export type Outline = [string, number][];
 
-/** The outline of a file and the key it was written under (GeneratedFile.key: a hash of its ids). */
+/** The outline of a file and the key it was written under (GeneratedFile.key: a hash of its outline). */
 export interface OutlineIndex {
   key: string;
   outline: Outline;
@@ -27,6 +27,8 @@ export class SpliceBuilder {
   private readonly oldStart: number[];
   private readonly oldPiece = new Map<string, number>();
   private readonly outline: Outline = [];
+  /** The outline's lines as the memo keeps them (formatOutline), made as the pieces come. */
+  private readonly lines: string[] = [];
   private readonly parts: FilePart[] = [];
   /** A byte range of the last file being extended while the pieces follow on as they were there. */
   private run: [number, number] | undefined;
@@ -69,7 +71,7 @@ export class SpliceBuilder {
     const { old } = this;
     if (this.run && this.next < old.length && old[this.next]![0] === id) {
       const bytes = old[this.next]![1];
-      this.outline.push([id, bytes]);
+      this.push(id, bytes);
       this.run[1] += bytes;
       this.next++;
       return;
@@ -79,34 +81,52 @@ export class SpliceBuilder {
     const at = this.oldPiece.get(id);
     if (at !== undefined) {
       const bytes = old[at]![1];
-      this.outline.push([id, bytes]);
+      this.push(id, bytes);
       this.run = [this.oldStart[at]!, bytes];
       this.next = at + 1;
       return;
     }
     const text = make();
-    this.outline.push([id, knownBytes ?? Buffer.byteLength(text)]);
+    this.push(id, knownBytes ?? Buffer.byteLength(text));
     const last = this.parts.length - 1;
     if (typeof this.parts[last] === 'string') this.parts[last] += text;
     else this.parts.push(text);
   }
 
-  /** The pieces (text, or ranges of the last file), the outline and the key. */
-  finish(): { parts: FilePart[]; index: OutlineIndex } {
+  private push(id: string, bytes: number): void {
+    this.outline.push([id, bytes]);
+    this.lines.push(`${bytes} ${encodeId(id)}`);
+  }
+
+  /** The pieces (text, or ranges of the last file), the outline and its key, and the outline as memo text (formatOutline). */
+  finish(): { parts: FilePart[]; index: OutlineIndex; text: string } {
     if (this.run) this.parts.push(this.run);
     this.run = undefined;
-    return { parts: this.parts, index: { key: hash('sha1', this.outline.map(([id]) => id).join('\u0000'), 'base64url'), outline: this.outline } };
+    const body = this.lines.join('\n');
+    const key = hash('sha1', body, 'base64url');
+    return { parts: this.parts, index: { key, outline: this.outline }, text: `${key}\n${body}` };
   }
+}
+
+/** An id as written in an outline line: as it is, or as a JSON string when it holds a line break or a backslash or starts with a quote. */
+const encodedIds = new Map<string, string>();
+function encodeId(id: string): string {
+  if (id.indexOf('\n') === -1 && id.indexOf('\\') === -1 && id.charCodeAt(0) !== 34) return id;
+  let encoded = encodedIds.get(id);
+  if (encoded === undefined) {
+    encoded = JSON.stringify(id);
+    if (encodedIds.size < 10_000) encodedIds.set(id, encoded); // the few texts between pieces, met thousands of times
+  }
+  return encoded;
 }
 
 /**
  * An outline as memo text: the key, then a line `<bytes> <id>` per piece (an id that holds a line break
- * or a backslash, or starts with a quote, is written as a JSON string). Faster to read and write than JSON.
+ * or a backslash, or starts with a quote, is written as a JSON string). Faster to read and write than
+ * JSON; the key is a hash of the lines.
  */
 export function formatOutline(index: OutlineIndex): string {
-  const lines = [index.key];
-  for (const [id, bytes] of index.outline) lines.push(`${bytes} ${/[\n\\]/.test(id) || id.startsWith('"') ? JSON.stringify(id) : id}`);
-  return lines.join('\n');
+  return [index.key, ...index.outline.map(([id, bytes]) => `${bytes} ${encodeId(id)}`)].join('\n');
 }
 
 /** The outline in `text` (formatOutline), if it describes a file of `size` bytes written under `key`; else undefined (a damaged outline is not used). */
@@ -156,8 +176,8 @@ export function splicedFile(path: string, memo: Memo, context: EmitContext, buil
   if (stored !== undefined) previous = parseOutline(stored, base!.key!, base!.size);
   const builder = new SpliceBuilder(previous);
   build(builder);
-  const { parts, index } = builder.finish();
-  memo.set(OUTLINE_KEY, formatOutline(index));
+  const { parts, index, text } = builder.finish();
+  memo.set(OUTLINE_KEY, text);
   const spliced = previous !== undefined && parts.some((p) => typeof p !== 'string');
   let content: string | undefined;
   const file: GeneratedFile = {

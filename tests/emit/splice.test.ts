@@ -89,6 +89,13 @@ describe('outlines in the memo', () => {
     const { index } = build([{ text: 'a\nb' }, { id: 'e:x', body: 'ü' }, { text: '"q"\\' }, { text: 'x'.repeat(80) }]);
     const size = Buffer.byteLength(`a\nbü"q"\\${'x'.repeat(80)}`);
     expect(parseOutline(formatOutline(index), index.key, size)).toEqual(index);
+    // The builder gives the same text, its key a hash of it.
+    const builder = new SpliceBuilder();
+    builder.text('a\nb');
+    builder.piece('e:x', () => 'ü');
+    builder.text('"q"\\');
+    builder.text('x'.repeat(80));
+    expect(builder.finish().text).toBe(formatOutline(index));
   });
 
   it('are used only for a file of that key and size, and never damaged', () => {

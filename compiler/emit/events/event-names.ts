@@ -43,7 +43,16 @@ interface Clash {
   other: string;
 }
 
+/** Per model (never mutated once built): `check` asks, then the event types' emitter. */
+const clashesByModel = new WeakMap<RouteModel, Clash[]>();
+
 function clashes(model: RouteModel): Clash[] {
+  let out = clashesByModel.get(model);
+  if (!out) clashesByModel.set(model, (out = findClashes(model)));
+  return out;
+}
+
+function findClashes(model: RouteModel): Clash[] {
   const out: Clash[] = [];
   const owner = new Map<string, string>();
   for (const n of INDEX_NAMES) owner.set(n.toLowerCase(), `the events index's ${n}`);

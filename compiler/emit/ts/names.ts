@@ -20,11 +20,20 @@ function words(name: string): string[] {
 
 /** "score-fraud" → "ScoreFraud", "orders/score-fraud" → "OrdersScoreFraud", "com.acme.orders" → "ComAcmeOrders". */
 export function pascalCase(name: string): string {
-  const out = words(name)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join('');
-  return /^[0-9]/.test(out) ? `_${out}` : out || '_';
+  let out = pascalNames.get(name);
+  if (out === undefined) {
+    out = words(name)
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join('');
+    out = /^[0-9]/.test(out) ? `_${out}` : out || '_';
+    if (pascalNames.size >= 100_000) pascalNames.clear(); // a long --watch session renames things
+    pascalNames.set(name, out);
+  }
+  return out;
 }
+
+/** Names already converted: each event type's and function's name is converted by several emitters. */
+const pascalNames = new Map<string, string>();
 
 /** "OrderPlaced" → "orderPlaced", "order-placed" → "orderPlaced"; never a reserved word. */
 export function camelCase(name: string): string {
