@@ -8,7 +8,6 @@ import type { RouteModel } from '../model/types';
 import { JSON_MARKER_KEY, GENERATED_BY } from './marker';
 import { stableJsonAt } from './json';
 import { SpliceBuilder, splicedFile } from './splice';
-import { openMemo } from './ts/memo-cache';
 import type { Emitter } from './types';
 
 export const MODEL_PATH = 'generated/model.json';
@@ -46,9 +45,4 @@ export function modelJson(model: RouteModel): { content: string; key: string } {
   return { content: parts.join(''), key: index.key };
 }
 
-export const emitModelJson: Emitter = (model, context) => {
-  const memo = openMemo(context.cacheDir, 'model-json');
-  const file = splicedFile(MODEL_PATH, memo, context, (out) => buildModelJson(model, out));
-  memo.save();
-  return [file];
-};
+export const emitModelJson: Emitter = (model, context) => [splicedFile(MODEL_PATH, context, (out) => buildModelJson(model, out))];

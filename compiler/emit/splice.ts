@@ -6,7 +6,7 @@
 // instead of building, encoding and comparing megabytes of text. The file's key (GeneratedFile.key) is
 // a hash of its outline, so the text itself is never hashed.
 import { digest as hash } from '../model/digest';
-import type { Memo } from './ts/memo-cache';
+import { openMemo } from './ts/memo-cache';
 import type { EmitContext, FilePart, GeneratedFile } from './types';
 
 /** A file's pieces in order, as [id, size in bytes]. */
@@ -165,11 +165,12 @@ const OUTLINE_KEY = 'outline';
 
 /**
  * Generated file `path`, built by `build` with a SpliceBuilder against the last one: its outline is kept
- * in `memo` (saved by the caller), and used while the file on disk is the one it describes (EmitContext.base).
- * `build` must give the same pieces each time it is called: the content, when asked for and the last
- * file cannot serve, is built again from nothing.
+ * in a memo of its own (so that reading it reads nothing else), and used while the file on disk is the
+ * one it describes (EmitContext.base). `build` must give the same pieces each time it is called: the
+ * content, when asked for and the last file cannot serve, is built again from nothing.
  */
-export function splicedFile(path: string, memo: Memo, context: EmitContext, build: (builder: SpliceBuilder) => void): GeneratedFile {
+export function splicedFile(path: string, context: EmitContext, build: (builder: SpliceBuilder) => void): GeneratedFile {
+  const memo = openMemo(context.cacheDir, `outline-${path.replace(/[^A-Za-z0-9.]+/g, '-')}`);
   const base = context.base?.(path);
   let previous: OutlineIndex | undefined;
   const stored = base?.key !== undefined ? memo.get(OUTLINE_KEY) : undefined;
@@ -178,6 +179,7 @@ export function splicedFile(path: string, memo: Memo, context: EmitContext, buil
   build(builder);
   const { parts, index, text } = builder.finish();
   memo.set(OUTLINE_KEY, text);
+  memo.save();
   const spliced = previous !== undefined && parts.some((p) => typeof p !== 'string');
   let content: string | undefined;
   const file: GeneratedFile = {

@@ -98,7 +98,7 @@ describe('model.json', () => {
       dirs.push(dir);
       const emit = () => (emitModelJson(model, { cacheDir: dir, base: () => ({ size, mtimeMs: 1, key: first.key }) }) as GeneratedFile[])[0]!;
       emit(); // saves the outline in the memo
-      const file = readdirSync(dir).find((f) => f.startsWith('model-json.') && readFileSync(join(dir, f), 'utf8').includes('\noutline '))!;
+      const file = readdirSync(dir).find((f) => f.startsWith('outline-generated-model.json.'))!;
       const text = readFileSync(join(dir, file), 'utf8');
       const start = text.indexOf('\n\n') + 2;
       expect(emit().splice).toBeDefined(); // the outline as saved is used

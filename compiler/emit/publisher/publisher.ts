@@ -147,7 +147,7 @@ export function publisherModule(model: RouteModel, memo?: Memo): string {
 
 export const emitPublisher: Emitter = (model, context) => {
   const memo = openMemo(context.cacheDir, 'publisher');
-  const file = splicedFile(PUBLISH_PATH, memo, context, (out) => buildPublisher(model, out, memo));
+  const file = splicedFile(PUBLISH_PATH, context, (out) => buildPublisher(model, out, memo));
   memo.save();
   return [file];
 };
