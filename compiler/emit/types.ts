@@ -17,7 +17,7 @@ export interface GeneratedFile {
    */
   key?: string;
   /**
-   * The content as pieces, for a big file that is mostly the last run's (model.json): text, or a byte range
+   * The content as pieces, for a big file that is mostly the last run's (model.json, publish.ts): text, or a byte range
    * of the file at `path` as the last successful compile wrote it (`base`: its size and mtime then). The
    * writer may copy those bytes instead of encoding `content` (pipeline/write-output.ts); while the file
    * on disk is no longer `base`, it writes `content`, which never depends on that file.

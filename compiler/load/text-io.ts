@@ -111,22 +111,43 @@ export function writeText(path: string, text: string, flag = 'w'): void {
   }
 }
 
+/** A file's size and mtime, as a stat gave them. */
+interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** A piece of a spliced file: text, or a byte range [start, length] of its base file. */
+type FilePiece = string | readonly [number, number];
+
+/** `path` opened for reading if it is a regular file of the stamp's size and mtime, else undefined. */
+function openStamped(path: string, stamp: FileStamp): number | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isFile() && stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs) return fd;
+  } catch {
+    // unreadable: as if changed
+  }
+  closeSync(fd);
+  return undefined;
+}
+
 /**
  * Writes `target` from `parts`: text, or byte ranges [start, length] of the file `base` (whose size and
  * mtime must still be `stamp`), copied through the scratch buffer a megabyte at a time. Returns false,
  * having written nothing usable, when `base` is not that file any more (or cannot be read): the caller
  * then writes the content itself.
  */
-export function writeSpliced(target: string, base: string, stamp: { size: number; mtimeMs: number }, parts: readonly (string | readonly [number, number])[]): boolean {
-  let from: number;
+export function writeSpliced(target: string, base: string, stamp: FileStamp, parts: readonly FilePiece[]): boolean {
+  const from = openStamped(base, stamp);
+  if (from === undefined) return false;
   try {
-    from = openSync(base, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = fstatSync(from);
-    if (!stat.isFile() || stat.size !== stamp.size || stat.mtimeMs !== stamp.mtimeMs) return false;
     const to = openSync(target, 'w');
     try {
       const buffer = scratchOf(COPY_CHUNK);
@@ -161,18 +182,12 @@ export function writeSpliced(target: string, base: string, stamp: { size: number
  * be `stamp`: a range that stays where it was is the same without reading; only the text parts, and ranges
  * that moved, are compared with what is there. False when `base` cannot be read.
  */
-export function splicedSameAsBase(base: string, stamp: { size: number; mtimeMs: number }, parts: readonly (string | readonly [number, number])[]): boolean {
+export function splicedSameAsBase(base: string, stamp: FileStamp, parts: readonly FilePiece[]): boolean {
   const pieces = parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p));
   if (pieces.reduce((n, p) => n + (p instanceof Buffer ? p.length : p[1]), 0) !== stamp.size) return false;
-  let fd: number;
+  const fd = openStamped(base, stamp);
+  if (fd === undefined) return false;
   try {
-    fd = openSync(base, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size !== stamp.size || stat.mtimeMs !== stamp.mtimeMs) return false;
     const readAt = (position: number, length: number): Buffer => {
       const out = Buffer.allocUnsafe(length);
       for (let done = 0; done < length; ) {
