@@ -1,7 +1,7 @@
 // Big generated files (model.json, publish.ts) are mostly what the last compile wrote. They are built
 // as a sequence of pieces, each with an id that stands for its text (a content digest, or the text
-// itself), against the outline of the last file: the ids and byte sizes of its pieces, kept in the
-// emitter's memo. A piece whose id is in the last file is not made again, and runs of pieces that follow
+// itself), against the outline of the last file: the ids and byte sizes of its pieces, kept in a memo
+// of its own (see splicedFile). A piece whose id is in the last file is not made again, and runs of pieces that follow
 // on as they did there become byte ranges of that file: the writer copies them (GeneratedFile.splice)
 // instead of building, encoding and comparing megabytes of text. The file's key (GeneratedFile.key) is
 // a hash of its outline, so the text itself is never hashed.
