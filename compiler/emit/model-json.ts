@@ -7,7 +7,7 @@ import { jsonDigest } from '../model/json-text';
 import type { RouteModel } from '../model/types';
 import { JSON_MARKER_KEY, GENERATED_BY } from './marker';
 import { stableJsonAt } from './json';
-import { SpliceBuilder, splicedFile } from './splice';
+import { splicedFile, wholeText, type SpliceBuilder } from './splice';
 import type { Emitter } from './types';
 
 export const MODEL_PATH = 'generated/model.json';
@@ -39,10 +39,7 @@ export function buildModelJson(model: RouteModel, out: SpliceBuilder): void {
 
 /** The whole model.json text of `model`, and its key. */
 export function modelJson(model: RouteModel): { content: string; key: string } {
-  const builder = new SpliceBuilder();
-  buildModelJson(model, builder);
-  const { parts, index } = builder.finish();
-  return { content: parts.join(''), key: index.key };
+  return wholeText((out) => buildModelJson(model, out));
 }
 
 export const emitModelJson: Emitter = (model, context) => [splicedFile(MODEL_PATH, context, (out) => buildModelJson(model, out))];

@@ -160,6 +160,14 @@ export function joinParts(parts: readonly FilePart[], base?: Buffer): string {
   return parts.map((p) => (typeof p === 'string' ? p : base!.toString('utf8', p[0], p[0] + p[1]))).join('');
 }
 
+/** The whole text that `build` makes (without a last file to splice from), and its key. */
+export function wholeText(build: (builder: SpliceBuilder) => void): { content: string; key: string } {
+  const builder = new SpliceBuilder();
+  build(builder);
+  const { parts, index } = builder.finish();
+  return { content: (parts as string[]).join(''), key: index.key };
+}
+
 /** The memo entry that holds a spliced file's outline. */
 const OUTLINE_KEY = 'outline';
 
@@ -194,11 +202,7 @@ export function splicedFile(path: string, context: EmitContext, build: (builder:
         else {
           const last = context.previous?.(path);
           if (last && last.key === base!.key) content = joinParts(parts, Buffer.from(last.content, 'utf8'));
-          else {
-            const fresh = new SpliceBuilder();
-            build(fresh);
-            content = (fresh.finish().parts as string[]).join('');
-          }
+          else content = wholeText(build).content;
         }
       }
       return content;

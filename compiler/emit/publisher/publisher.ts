@@ -14,7 +14,7 @@ import { printTs } from '../ts/printer';
 import { objectKey, openMemo, type Memo } from '../ts/memo-cache';
 import { digest } from '../../model/digest';
 import type { Emitter } from '../types';
-import { SpliceBuilder, splicedFile } from '../splice';
+import { splicedFile, wholeText, type SpliceBuilder } from '../splice';
 
 export const PUBLISH_PATH = 'generated/publish.ts';
 
@@ -140,9 +140,7 @@ export function buildPublisher(model: RouteModel, out: SpliceBuilder, memo: Memo
 
 /** The text of generated/publish.ts. */
 export function publisherModule(model: RouteModel, memo?: Memo): string {
-  const builder = new SpliceBuilder();
-  buildPublisher(model, builder, memo);
-  return builder.finish().parts.join('');
+  return wholeText((out) => buildPublisher(model, out, memo)).content;
 }
 
 export const emitPublisher: Emitter = (model, context) => {
