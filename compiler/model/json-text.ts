@@ -27,3 +27,16 @@ export function jsonDigest(value: object): string {
   }
   return digest;
 }
+
+/** The digest of `value` if this run has it (computed, or seeded), without computing it. */
+export function knownDigest(value: object): string | undefined {
+  return digests.get(value);
+}
+
+/**
+ * Gives `value` the digest a former run computed for an equal value (see pipeline/digest-seeds.ts),
+ * so that jsonDigest does not serialize it again. The caller answers for the equality.
+ */
+export function seedDigest(value: object, digest: string): void {
+  if (!digests.has(value)) digests.set(value, digest);
+}

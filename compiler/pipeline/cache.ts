@@ -5,6 +5,7 @@
 //   - per schema and values: the result of checking examples and test events against event schemas;
 //   - per route (its content, and what its checks read of its event types): its filter checks, pattern
 //     quotas, route test results and its test events' verdicts;
+//   - per route file and everything its model entries read: their digests (see digest-seeds.ts);
 // in SHARDS files per section under memo/ (a compile rewrites only the files it added entries to, with
 // the entries it used), and
 //   - the last successful run (its own small file): a key over every input, the route files it read
@@ -19,6 +20,7 @@ import type { Diagnostic, UnlocatedDiagnostic } from '../diagnostics/diagnostic'
 import type { MetaSchemaErrors, MetaSchemaMemo } from '../validate/event-schemas';
 import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
 import type { RouteCheck, RouteCheckMemo } from '../validate/route-checks';
+import type { DigestSeedMemo, DigestSeeds } from './digest-seeds';
 import type { RouteTestResult } from '../validate/route-tests';
 import { GENERATED_DIR, type OutputReads, type OutputStamp } from './write-output';
 import type { KnownSources, ProjectSources } from './sources';
@@ -38,6 +40,8 @@ export interface FileEntry {
   diagnostics: FileDiagnostic[];
   /** Pointers of values with shape errors (see RouteFileInput). */
   shapeErrors: string[];
+  /** The digest of what other files' model entries may read of this one (see digest-seeds.ts). */
+  interface?: string;
 }
 
 export interface LastRun {
@@ -90,7 +94,7 @@ function isLastRun(run: unknown): run is LastRun {
   return isObject(r) && typeof r.key === 'string' && Array.isArray(r.schemaFiles) && isObject(r.outputs) && isDiagnosticList(r.diagnostics, true) && (r.checkDiagnostics === undefined || isDiagnosticList(r.checkDiagnostics, true)) && isObject(r.summary);
 }
 
-type Section = 'files' | 'instances' | 'routes' | 'schemas';
+type Section = 'files' | 'instances' | 'routes' | 'schemas' | 'digests';
 
 /** Files per memo section: a compile that changed a few entries rewrites a few small files. */
 const SHARDS = 16;
@@ -124,13 +128,13 @@ function writeJson(dir: string, name: string, value: unknown): void {
   }
 }
 
-export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMemo {
+export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMemo, DigestSeedMemo {
   readonly dir: string;
   private readonly build: string;
   /** Loaded sections: their shards' entries. */
   private readonly sections = new Map<Section, Record<string, unknown>[]>();
-  private readonly used: Record<Section, Set<string>> = { files: new Set(), instances: new Set(), routes: new Set(), schemas: new Set() };
-  private readonly added: Record<Section, Set<number>> = { files: new Set(), instances: new Set(), routes: new Set(), schemas: new Set() };
+  private readonly used: Record<Section, Set<string>> = { files: new Set(), instances: new Set(), routes: new Set(), schemas: new Set(), digests: new Set() };
+  private readonly added: Record<Section, Set<number>> = { files: new Set(), instances: new Set(), routes: new Set(), schemas: new Set(), digests: new Set() };
   private readonly last: LastRun | null;
 
   private constructor(dir: string, build: string, last: LastRun | null) {
@@ -184,7 +188,7 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
   file(hash: string): FileEntry | undefined {
     const entry = this.get<FileEntry>('files', hash);
     // A damaged entry is a miss (the file is parsed again): its diagnostics are printed as they are.
-    return entry !== undefined && isObject(entry) && Array.isArray(entry.shapeErrors) && isDiagnosticList(entry.diagnostics, false) ? entry : undefined;
+    return entry !== undefined && isObject(entry) && Array.isArray(entry.shapeErrors) && isDiagnosticList(entry.diagnostics, false) && (entry.interface === undefined || typeof entry.interface === 'string') ? entry : undefined;
   }
 
   putFile(hash: string, entry: FileEntry): void {
@@ -218,6 +222,23 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
 
   putMetaSchemaErrors(key: string, errors: MetaSchemaErrors): void {
     this.put('schemas', key, errors);
+  }
+
+  digestSeeds(key: string): DigestSeeds | undefined {
+    const entry = this.get<DigestSeeds>('digests', key);
+    const isDigest = (d: unknown): boolean => typeof d === 'string' && d.length > 0;
+    return entry !== undefined &&
+      isObject(entry) &&
+      isObject(entry.routes) &&
+      Object.values(entry.routes).every(isDigest) &&
+      isObject(entry.eventTypes) &&
+      Object.values(entry.eventTypes).every((d) => Array.isArray(d) && d.length === 2 && d.every(isDigest))
+      ? entry
+      : undefined;
+  }
+
+  putDigestSeeds(key: string, seeds: DigestSeeds): void {
+    this.put('digests', key, seeds);
   }
 
   /** Writes the cache: the memo (saveMemo) and the record of this successful run. */

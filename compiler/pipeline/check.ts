@@ -27,6 +27,7 @@ import { testEventChecks, testEventProblems, type RouteTestResult } from '../val
 import { checkInstances, runLocally, type InstanceJob } from '../validate/instance-checks';
 import type { CompileCache, FileEntry } from './cache';
 import { checkFileText, locateIn } from './file-check';
+import { applySeeds, interfaceDigest, recordSeeds, seedKeys } from './digest-seeds';
 import { CompileWorker, PARALLEL_THRESHOLD } from './worker-client';
 import { Timings } from './timings';
 import { BIG_RUN_TEXT, optimizeFromNowOn } from './tiering';
@@ -40,6 +41,8 @@ export interface CheckResult {
   /** Every route test and its verdict. */
   routeTests: RouteTestResult[];
   errorCount: number;
+  /** Routes and event types whose digests came from the cache (digest-seeds.ts). */
+  reusedDigests: number;
 }
 
 export interface CheckOptions {
@@ -120,6 +123,9 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
 
     // 3. The model and the checks that need all of it.
     const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem, locate: (file, pointer) => (texts.has(file) ? parse(file).locate(pointer, true) : undefined) });
+    // Digests of the entries of files whose seed key is unchanged come from the memo (digest-seeds.ts).
+    const keys = cache && seedKeys(routeFiles.map((f) => ({ path: f.path, hash: f.hash, interface: interfaceOf(entries.get(f.path)!) })), schemaFiles);
+    const reusedDigests = keys ? applySeeds(built.model, keys, cache!) : 0;
     timings.lap('model');
     // Names the generated TypeScript needs (ER8002), located at the event type's declaration.
     for (const d of eventNameDiagnostics(built.model)) {
@@ -167,10 +173,17 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
       diagnostics.push({ ...located, file });
     }
     diagnostics.sort(compareDiagnostics);
-    return { model: built.model, diagnostics, files: routeFiles, schemaFiles, routeTests, errorCount: diagnostics.filter((d) => d.severity === 'error').length };
+    // Recorded from a run without errors only: its model has every entry its files declare.
+    if (keys && diagnostics.every((d) => d.severity !== 'error')) recordSeeds(built.model, keys, cache!);
+    return { model: built.model, diagnostics, files: routeFiles, schemaFiles, routeTests, errorCount: diagnostics.filter((d) => d.severity === 'error').length, reusedDigests };
   } finally {
     worker?.close();
   }
+}
+
+/** A file's interface digest: cached with its parse (an entry cached by an older build may lack it). */
+function interfaceOf(entry: FileEntry): string {
+  return (entry.interface ??= interfaceDigest(entry));
 }
 
 /** For diagnostics about files that are not route files (nothing to locate in). */

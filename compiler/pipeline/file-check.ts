@@ -5,6 +5,7 @@ import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
 import { parseYaml, type ParsedYaml } from '../load/yaml-document';
 import { checkShape } from '../validate/shape';
 import type { FileEntry, FileDiagnostic } from './cache';
+import { interfaceDigest } from './digest-seeds';
 
 export function locateIn(doc: ParsedYaml, d: UnlocatedDiagnostic): FileDiagnostic {
   const { line, column } = doc.locate(d.pointer, d.atKey);
@@ -12,6 +13,11 @@ export function locateIn(doc: ParsedYaml, d: UnlocatedDiagnostic): FileDiagnosti
 }
 
 export function checkFileText(text: string, routeFile: ValidateFunction, doc: ParsedYaml = parseYaml(text)): FileEntry {
+  const entry = parseAndShape(doc, routeFile);
+  return { ...entry, interface: interfaceDigest(entry) };
+}
+
+function parseAndShape(doc: ParsedYaml, routeFile: ValidateFunction): FileEntry {
   const diagnostics: FileDiagnostic[] = doc.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.position.line, column: d.position.column, pointer: d.pointer, message: d.message, ...(d.hint ? { hint: d.hint } : {}) }));
   if (doc.value === undefined) return { value: undefined, diagnostics, shapeErrors: [''] };
   if (doc.value === null) {

@@ -1,0 +1,206 @@
+// Digests carried over from the last run (compiler/pipeline/digest-seeds.ts): what a file's interface
+// covers, and that a recompile reuses the digests of the files an edit cannot reach, and only those:
+// after every edit, generated/ is what a compile from scratch writes.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CompileCache } from '../../compiler/pipeline/cache';
+import { runCheck } from '../../compiler/pipeline/check';
+import { compileProject } from '../../compiler/pipeline/compile';
+import { applySeeds, interfaceDigest, recordSeeds, seedKeys, type DigestSeeds } from '../../compiler/pipeline/digest-seeds';
+import { jsonDigest, knownDigest } from '../../compiler/model/json-text';
+import type { RouteModel } from '../../compiler/model/types';
+import { makeProject, removeProject } from '../support/project';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeProject));
+
+const entry = (value: unknown, shapeErrors: string[] = []) => ({ value, shapeErrors });
+const base = {
+  bus: 'shop',
+  events: { OrderPlaced: { detailType: 'Order Placed', description: 'An order.', schema: { type: 'object' }, examples: [{ id: 'o-1' }] } },
+  sources: { Nightly: { description: 'Every night.', schedule: 'rate(1 day)' } },
+  routes: { 'on-order': { description: 'Orders.', on: 'OrderPlaced', targets: [{ lambda: "a" }] } },
+};
+
+describe('interfaceDigest', () => {
+  const digestOf = (change: (v: typeof base) => unknown) => interfaceDigest(entry(change(structuredClone(base))));
+  const same = interfaceDigest(entry(base));
+
+  it('ignores the routes and the descriptions of event types', () => {
+    expect(digestOf((v) => ({ ...v, routes: { other: { on: 'OrderPlaced', targets: [] } } }))).toBe(same);
+    expect(digestOf((v) => ((v.events.OrderPlaced.description = 'Changed.'), v))).toBe(same);
+    expect(digestOf((v) => ((v.sources.Nightly.description = 'Changed.'), v))).toBe(same);
+  });
+
+  it('covers everything else other files read: examples, schemas, detail-types, buses, sources, shape errors', () => {
+    const changed = [
+      digestOf((v) => ((v.events.OrderPlaced.examples = [{ id: 'o-2' }]), v)),
+      digestOf((v) => ((v.events.OrderPlaced.schema = { type: 'object', required: ['id'] } as never), v)),
+      digestOf((v) => ((v.events.OrderPlaced.detailType = 'Order Made'), v)),
+      digestOf((v) => ({ ...v, bus: 'other' })),
+      digestOf((v) => ((v.sources.Nightly.schedule = 'rate(2 days)'), v)),
+      digestOf((v) => ({ ...v, defaults: { retry: { attempts: 3 } } })),
+      interfaceDigest(entry(base, ['/events/OrderPlaced/schema'])),
+    ];
+    expect(new Set([same, ...changed]).size).toBe(changed.length + 1);
+  });
+
+  it('takes any parsed value (unreadable or empty, both declaring nothing, or the wrong type)', () => {
+    expect(interfaceDigest(entry(undefined, ['']))).toBe(interfaceDigest(entry(null, [''])));
+    const digests = [entry(null, ['']), entry([1, 2], ['']), entry('text', ['']), entry({ events: 'x', sources: [1] })].map(interfaceDigest);
+    expect(new Set(digests).size).toBe(4);
+  });
+});
+
+describe('seedKeys', () => {
+  const files = [
+    { path: 'routes/a.yaml', hash: 'h1', interface: 'i1' },
+    { path: 'routes/b.yaml', hash: 'h2', interface: 'i2' },
+  ];
+  const keys = seedKeys(files, new Map());
+
+  it("changes a file's key with its content, and every key with an interface or a schema file", () => {
+    const edited = seedKeys([{ ...files[0]!, hash: 'h1x' }, files[1]!], new Map());
+    expect(edited.get('routes/a.yaml')).not.toBe(keys.get('routes/a.yaml'));
+    expect(edited.get('routes/b.yaml')).toBe(keys.get('routes/b.yaml'));
+    const reshaped = seedKeys([{ ...files[0]!, interface: 'i1x' }, files[1]!], new Map());
+    expect(reshaped.get('routes/b.yaml')).not.toBe(keys.get('routes/b.yaml'));
+    const withSchema = seedKeys(files, new Map([['schemas/x.json', { path: 'schemas/x.json', hash: 's1' }]]));
+    expect(withSchema.get('routes/b.yaml')).not.toBe(keys.get('routes/b.yaml'));
+    const moved = seedKeys([{ ...files[0]!, path: 'routes/c.yaml' }, files[1]!], new Map());
+    expect(moved.get('routes/b.yaml')).not.toBe(keys.get('routes/b.yaml'));
+  });
+});
+
+describe('applySeeds and recordSeeds', () => {
+  class MapMemo {
+    readonly entries = new Map<string, DigestSeeds>();
+    digestSeeds(key: string) {
+      return this.entries.get(key);
+    }
+    putDigestSeeds(key: string, seeds: DigestSeeds) {
+      this.entries.set(key, JSON.parse(JSON.stringify(seeds)) as DigestSeeds);
+    }
+  }
+  const model = () =>
+    ({
+      routes: [
+        { name: 'r1', file: 'routes/a.yaml', filter: { n: 1 } },
+        { name: '__proto__', file: 'routes/a.yaml', filter: { n: 2 } },
+        { name: 'r3', file: 'routes/b.yaml', filter: { n: 3 } },
+      ],
+      eventTypes: [{ name: 'E', file: 'routes/a.yaml', detailSchema: { type: 'object' } }],
+    }) as unknown as RouteModel;
+  const keys = new Map([
+    ['routes/a.yaml', 'ka'],
+    ['routes/b.yaml', 'kb'],
+  ]);
+
+  it('records the digests a run computed, and gives them to the same entries of the next run', () => {
+    const memo = new MapMemo();
+    const first = model();
+    const digests = [...first.routes.map((r) => jsonDigest(r)), jsonDigest(first.eventTypes[0]!), jsonDigest(first.eventTypes[0]!.detailSchema)];
+    recordSeeds(first, keys, memo);
+    expect(Object.keys(memo.entries.get('ka')!.routes).sort()).toEqual(['__proto__', 'r1']);
+
+    const next = model();
+    expect(knownDigest(next.routes[0]!)).toBeUndefined();
+    expect(applySeeds(next, keys, memo)).toBe(4);
+    expect([...next.routes.map((r) => knownDigest(r)), knownDigest(next.eventTypes[0]!), knownDigest(next.eventTypes[0]!.detailSchema)]).toEqual(digests);
+  });
+
+  it('gives nothing to a file whose key has no record, nor to a name its record lacks', () => {
+    const memo = new MapMemo();
+    memo.putDigestSeeds('ka', { routes: { other: 'x' }, eventTypes: {} });
+    const next = model();
+    expect(applySeeds(next, keys, memo)).toBe(0);
+    expect(next.routes.map((r) => knownDigest(r))).toEqual([undefined, undefined, undefined]);
+    expect(knownDigest(next.eventTypes[0]!)).toBeUndefined();
+  });
+});
+
+describe('a recompile with digest seeds', () => {
+  const files: Record<string, string> = {
+    'routes/orders.yaml': [
+      'bus: shop',
+      'source: com.example.orders',
+      'events:',
+      '  OrderPlaced:',
+      '    detailType: Order Placed',
+      '    description: An order was placed.',
+      '    schema:',
+      '      type: object',
+      '      required: [orderId]',
+      '      properties: { orderId: { type: string }, total: { type: number } }',
+      '    examples:',
+      '      - { orderId: o-1, total: 10 }',
+      'routes:',
+      '  orders-audit:',
+      '    on: OrderPlaced',
+      '    targets: [{ log: audit }]',
+      'logs:',
+      '  audit: {}',
+      'buses:',
+      '  shop: {}',
+      '',
+    ].join('\n'),
+    'routes/billing.yaml': [
+      'bus: shop',
+      'source: com.example.billing',
+      'routes:',
+      '  big-orders:',
+      '    description: Orders over 100.',
+      '    on: OrderPlaced',
+      '    filter: { detail: { total: [{ numeric: [">", 100] }] } }',
+      '    targets: [{ lambda: billing/big-order }]',
+      '    tests:',
+      '      - { name: big, matches: true, event: { detail: { total: 500 } } }',
+      '      - { name: example, matches: false, event: {} }',
+      '',
+    ].join('\n'),
+  };
+
+  function tree(dir: string, prefix = ''): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) Object.assign(out, tree(join(dir, e.name), `${prefix}${e.name}/`));
+      else out[`${prefix}${e.name}`] = readFileSync(join(dir, e.name), 'utf8');
+    }
+    return out;
+  }
+
+  it('reuses the digests an edit cannot reach, and writes what a compile from scratch writes', async () => {
+    const root = makeProject(files);
+    roots.push(root);
+    const build = 'digest-seeds-test';
+    const first = await compileProject(root, { build });
+    expect(first.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const edits: [what: string, file: string, from: string, to: string, reused: 'all but the file' | 'none'][] = [
+      ['a description of an event type', 'routes/orders.yaml', 'An order was placed.', 'Someone ordered.', 'all but the file'],
+      ['a route', 'routes/billing.yaml', '[">", 100]', '[">", 200]', 'all but the file'],
+      // The other file's route embeds the first example in its test events: its digest must change.
+      ['the first example of an event type', 'routes/orders.yaml', '{ orderId: o-1, total: 10 }', '{ orderId: o-1, total: 50 }', 'none'],
+      ['a schema', 'routes/orders.yaml', 'total: { type: number }', 'total: { type: number, minimum: 0 }', 'none'],
+    ];
+    for (const [what, file, from, to, reused] of edits) {
+      const path = join(root, file);
+      const text = readFileSync(path, 'utf8');
+      expect(text, what).toContain(from);
+      writeFileSync(path, text.replace(from, to));
+      // What a check with the cache reuses (the memo is as the last compile left it).
+      const check = await runCheck(root, { cache: CompileCache.open(root, build) });
+      expect(check.errorCount, what).toBe(0);
+      const entries = check.model.routes.length + check.model.eventTypes.length;
+      const ofFile = check.model.routes.filter((r) => r.file === file).length + check.model.eventTypes.filter((t) => t.file === file).length;
+      expect(check.reusedDigests, what).toBe(reused === 'none' ? 0 : entries - ofFile);
+
+      const outcome = await compileProject(root, { build });
+      expect(outcome.errorCount, what).toBe(0);
+      const fresh = makeProject(Object.fromEntries(Object.keys(files).map((f) => [f, readFileSync(join(root, f), 'utf8')])));
+      roots.push(fresh);
+      await compileProject(fresh);
+      expect(tree(join(root, 'generated')), what).toEqual(tree(join(fresh, 'generated')));
+    }
+  });
+});
