@@ -29,6 +29,13 @@ export function resolveSchemaRef(fromFile: string, ref: string): string | undefi
   return joined;
 }
 
+/** The schemas of the event types of a parsed route file, unchecked (an event being typed, `OrderPaid:` with nothing yet, is null). */
+export function eventSchemas(file: unknown): unknown[] {
+  const events = typeof file === 'object' && file !== null ? (file as { events?: unknown }).events : undefined;
+  if (typeof events !== 'object' || events === null) return [];
+  return Object.values(events).map((e) => (typeof e === 'object' && e !== null ? (e as { schema?: unknown }).schema : undefined));
+}
+
 /** The non-local `$ref` strings in a schema value. */
 export function fileRefs(value: unknown): string[] {
   const out: string[] = [];

@@ -42,6 +42,8 @@ export interface FileEntry {
   shapeErrors: string[];
   /** The digest of what other files' model entries may read of this one (see digest-seeds.ts). */
   interface?: string;
+  /** Whether its event schemas hold a `$ref` to a schema file (undefined: not known, as in older entries). */
+  refersToFiles?: boolean;
 }
 
 export interface LastRun {
@@ -188,7 +190,7 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
   file(hash: string): FileEntry | undefined {
     const entry = this.get<FileEntry>('files', hash);
     // A damaged entry is a miss (the file is parsed again): its diagnostics are printed as they are.
-    return entry !== undefined && isObject(entry) && Array.isArray(entry.shapeErrors) && isDiagnosticList(entry.diagnostics, false) && (entry.interface === undefined || typeof entry.interface === 'string') ? entry : undefined;
+    return entry !== undefined && isObject(entry) && Array.isArray(entry.shapeErrors) && isDiagnosticList(entry.diagnostics, false) && (entry.interface === undefined || typeof entry.interface === 'string') && (entry.refersToFiles === undefined || typeof entry.refersToFiles === 'boolean') ? entry : undefined;
   }
 
   putFile(hash: string, entry: FileEntry): void {

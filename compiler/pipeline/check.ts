@@ -10,7 +10,7 @@ import type { SourceFile } from '../load/source-files';
 import { readProject, type ProjectSources } from './sources';
 
 export { ROUTES_DIR, readProject, type ProjectSources } from './sources';
-import { loadSchemaFiles, type SchemaFiles } from '../load/schema-files';
+import { eventSchemas, loadSchemaFiles, type SchemaFiles } from '../load/schema-files';
 import { parseYaml, type ParsedYaml } from '../load/yaml-document';
 import { buildModel } from '../model/build';
 import type { RouteFileInput } from '../model/context';
@@ -112,10 +112,10 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     }
 
     // 2. Schema files: a YAML schema kept under routes/ (`$ref: ./schemas/order.yaml`) is not a route file.
+    // (Files whose parse found no `$ref` to a file in their event schemas are not scanned again.)
     const schemaFiles = loadSchemaFiles(
       root,
-      // Unchecked values: an event being typed (`OrderPaid:` with nothing yet) is null.
-      parsedFiles.flatMap((f) => Object.values(f.value.events ?? {}).map((e) => ({ file: f.path, schema: typeof e === 'object' && e !== null ? (e as { schema?: unknown }).schema : undefined }))),
+      parsedFiles.filter((f) => entries.get(f.path)!.refersToFiles !== false).flatMap((f) => eventSchemas(f.value).map((schema) => ({ file: f.path, schema }))),
     );
     const routeFiles = sources.files.filter((f) => !schemaFiles.has(f.path));
     const inputs = parsedFiles.filter((f) => !schemaFiles.has(f.path));

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { loadSchemaFiles } from '../../compiler/load/schema-files';
+import { eventSchemas, loadSchemaFiles } from '../../compiler/load/schema-files';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -45,5 +45,18 @@ describe('loadSchemaFiles', () => {
     expect(log).not.toHaveBeenCalled();
     warn.mockRestore();
     log.mockRestore();
+  });
+});
+
+describe('eventSchemas and a route file parse', () => {
+  it('lists the schemas of any parsed value, and the parse records whether one refers to a file', async () => {
+    expect(eventSchemas({ events: { A: { schema: { type: 'object' } }, B: null, C: { detailType: 'C' } } })).toEqual([{ type: 'object' }, undefined, undefined]);
+    expect([null, undefined, 'text', { events: 'x' }, { events: null }].map(eventSchemas)).toEqual([[], [], [], [], []]);
+    const { checkFileText } = await import('../../compiler/pipeline/file-check');
+    const { loadValidators } = await import('../../compiler/validate/ajv-setup');
+    const parse = (text: string) => checkFileText(text, loadValidators().routeFile);
+    expect(parse('events:\n  A:\n    detailType: A\n    schema: { $ref: ./schemas/a.json }\n').refersToFiles).toBe(true);
+    expect(parse('events:\n  A:\n    detailType: A\n    schema: { type: object, properties: { x: { $ref: "#/definitions/x" } } }\n').refersToFiles).toBe(false);
+    expect(parse('routes: {}\n').refersToFiles).toBe(false);
   });
 });
