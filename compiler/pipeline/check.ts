@@ -27,7 +27,7 @@ import { testEventChecks, testEventProblems, type RouteTestResult } from '../val
 import { checkInstances, runLocally, type InstanceJob } from '../validate/instance-checks';
 import type { CompileCache, FileEntry } from './cache';
 import { checkFileText, locateIn } from './file-check';
-import { applySeeds, interfaceDigest, recordSeeds, seedKeys } from './digest-seeds';
+import { DigestSeeding, interfaceDigest, seedKeys } from './digest-seeds';
 import { CompileWorker, PARALLEL_THRESHOLD } from './worker-client';
 import { Timings } from './timings';
 import { BIG_RUN_TEXT, optimizeFromNowOn } from './tiering';
@@ -124,8 +124,8 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     // 3. The model and the checks that need all of it.
     const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem, locate: (file, pointer) => (texts.has(file) ? parse(file).locate(pointer, true) : undefined) });
     // Digests of the entries of files whose seed key is unchanged come from the memo (digest-seeds.ts).
-    const keys = cache && seedKeys(routeFiles.map((f) => ({ path: f.path, hash: f.hash, interface: interfaceOf(entries.get(f.path)!) })), schemaFiles);
-    const reusedDigests = keys ? applySeeds(built.model, keys, cache!) : 0;
+    const seeding = cache && new DigestSeeding(built.model, seedKeys(routeFiles.map((f) => ({ path: f.path, hash: f.hash, interface: interfaceOf(entries.get(f.path)!) })), schemaFiles), cache);
+    const reusedDigests = seeding?.apply() ?? 0;
     timings.lap('model');
     // Names the generated TypeScript needs (ER8002), located at the event type's declaration.
     for (const d of eventNameDiagnostics(built.model)) {
@@ -174,7 +174,7 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     }
     diagnostics.sort(compareDiagnostics);
     // Recorded from a run without errors only: its model has every entry its files declare.
-    if (keys && diagnostics.every((d) => d.severity !== 'error')) recordSeeds(built.model, keys, cache!);
+    if (diagnostics.every((d) => d.severity !== 'error')) seeding?.save();
     return { model: built.model, diagnostics, files: routeFiles, schemaFiles, routeTests, errorCount: diagnostics.filter((d) => d.severity === 'error').length, reusedDigests };
   } finally {
     worker?.close();

@@ -13,6 +13,9 @@
 // the same seed key for a file gives that file's entries the recorded digests without computing them.
 // Editing a route, or an event type's description, changes one file's seed key; editing anything in
 // an interface changes every seed key, and the run computes every digest (as without seeds).
+//
+// (Functions and queues, made from several files, are digested anew: recording them measured slower
+// than serializing them, the records being read by every run.)
 import type { FileEntry } from './cache';
 import type { SchemaFiles } from '../load/schema-files';
 import { digest } from '../model/digest';
@@ -65,59 +68,74 @@ export function seedKeys(files: readonly { path: string; hash: string; interface
   return new Map(files.map((f) => [f.path, digest('sha1', `${all}\u0000${f.path}\u0000${f.hash}`, 'base64url')]));
 }
 
-/** Gives the routes and event types of the model the digests recorded under their files' seed keys. */
-export function applySeeds(model: RouteModel, keys: ReadonlyMap<string, string>, memo: DigestSeedMemo): number {
-  const seeds = new Map<string, DigestSeeds | undefined>();
-  const of = (file: string): DigestSeeds | undefined => {
-    if (!seeds.has(file)) {
-      const key = keys.get(file);
-      seeds.set(file, key === undefined ? undefined : memo.digestSeeds(key));
-    }
-    return seeds.get(file);
-  };
-  const own = <T>(record: Record<string, T> | undefined, name: string): T | undefined => (record && Object.hasOwn(record, name) ? record[name] : undefined);
-  let seeded = 0;
-  for (const route of model.routes) {
-    const d = own(of(route.file)?.routes, route.name);
-    if (d !== undefined) {
-      seedDigest(route, d);
-      seeded++;
-    }
-  }
-  for (const type of model.eventTypes) {
-    const d = own(of(type.file)?.eventTypes, type.name);
-    if (d !== undefined) {
-      seedDigest(type, d[0]);
-      seedDigest(type.detailSchema, d[1]);
-      seeded++;
-    }
-  }
-  return seeded;
-}
+const own = <T>(record: Record<string, T> | undefined, name: string): T | undefined => (record && Object.hasOwn(record, name) ? record[name] : undefined);
 
 /**
- * Records the digests this run has of each file's routes and event types under the file's seed key
- * (a file whose record is there already keeps it: the same key stands for the same entries).
+ * Digest seeds for one run: `apply` gives the model's entries the digests recorded for them (before the
+ * checks and emitters ask for digests), `save` records those the run computed (at its end).
  */
-export function recordSeeds(model: RouteModel, keys: ReadonlyMap<string, string>, memo: DigestSeedMemo): void {
-  // Maps first: a name such as "__proto__" must become a key like any other.
-  const byFile = new Map<string, { routes: Map<string, string>; eventTypes: Map<string, [string, string]> }>();
-  const seedsOf = (file: string) => {
-    let s = byFile.get(file);
-    if (!s) byFile.set(file, (s = { routes: new Map(), eventTypes: new Map() }));
-    return s;
-  };
-  for (const route of model.routes) {
-    const d = knownDigest(route);
-    if (d !== undefined) seedsOf(route.file).routes.set(route.name, d);
+export class DigestSeeding {
+  /** Per-file records read, by file path. */
+  private readonly records = new Map<string, DigestSeeds | undefined>();
+
+  constructor(
+    private readonly model: RouteModel,
+    private readonly keys: ReadonlyMap<string, string>,
+    private readonly memo: DigestSeedMemo,
+  ) {}
+
+  private record(file: string): DigestSeeds | undefined {
+    if (!this.records.has(file)) {
+      const key = this.keys.get(file);
+      this.records.set(file, key === undefined ? undefined : this.memo.digestSeeds(key));
+    }
+    return this.records.get(file);
   }
-  for (const type of model.eventTypes) {
-    const entry = knownDigest(type);
-    const schema = knownDigest(type.detailSchema);
-    if (entry !== undefined && schema !== undefined) seedsOf(type.file).eventTypes.set(type.name, [entry, schema]);
+
+  /** Seeds the digests recorded for this run's keys; returns how many entries got one. */
+  apply(): number {
+    let seeded = 0;
+    const seed = (value: object, d: string | undefined): void => {
+      if (d === undefined) return;
+      seedDigest(value, d);
+      seeded++;
+    };
+    for (const route of this.model.routes) seed(route, own(this.record(route.file)?.routes, route.name));
+    for (const type of this.model.eventTypes) {
+      const d = own(this.record(type.file)?.eventTypes, type.name);
+      if (d === undefined) continue;
+      seedDigest(type.detailSchema, d[1]);
+      seed(type, d[0]);
+    }
+    return seeded;
   }
-  for (const [file, seeds] of byFile) {
-    const key = keys.get(file);
-    if (key !== undefined && memo.digestSeeds(key) === undefined) memo.putDigestSeeds(key, { routes: Object.fromEntries(seeds.routes), eventTypes: Object.fromEntries(seeds.eventTypes) });
+
+  /**
+   * Records the digests this run has under the keys of their files (a file whose record is there
+   * already keeps it: the same key stands for the same entries).
+   */
+  save(): void {
+    // Only files without a record are collected for (after a one-file edit: that file). Maps first: a
+    // name such as "__proto__" must become a key like any other.
+    type Collected = { routes: Map<string, string>; eventTypes: Map<string, [string, string]> };
+    const collected = new Map<string, Collected | null>();
+    const into = (file: string): Collected | null => {
+      if (!collected.has(file)) collected.set(file, this.keys.has(file) && this.record(file) === undefined ? { routes: new Map(), eventTypes: new Map() } : null);
+      return collected.get(file)!;
+    };
+    for (const route of this.model.routes) {
+      const d = knownDigest(route);
+      if (d !== undefined) into(route.file)?.routes.set(route.name, d);
+    }
+    for (const type of this.model.eventTypes) {
+      const entry = knownDigest(type);
+      const schema = knownDigest(type.detailSchema);
+      if (entry !== undefined && schema !== undefined) into(type.file)?.eventTypes.set(type.name, [entry, schema]);
+    }
+    for (const [file, seeds] of collected) {
+      const key = this.keys.get(file);
+      if (key === undefined || seeds === null) continue;
+      this.memo.putDigestSeeds(key, { routes: Object.fromEntries(seeds.routes), eventTypes: Object.fromEntries(seeds.eventTypes) });
+    }
   }
 }
