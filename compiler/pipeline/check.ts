@@ -121,11 +121,11 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     const inputs = parsedFiles.filter((f) => !schemaFiles.has(f.path));
     for (const file of routeFiles) for (const d of entries.get(file.path)!.diagnostics) diagnostics.push({ ...d, file: file.path });
 
-    // 3. The model and the checks that need all of it.
+    // 3. The model and the checks that need all of it. Digests of the entries of files whose seed key is
+    // unchanged come from the memo (digest-seeds.ts).
     const built = buildModel({ files: inputs, schemaFiles, checkTemplate: handlebarsProblem, locate: (file, pointer) => (texts.has(file) ? parse(file).locate(pointer, true) : undefined) });
-    // Digests of the entries of files whose seed key is unchanged come from the memo (digest-seeds.ts).
-    const seeding = cache && new DigestSeeding(built.model, seedKeys(routeFiles.map((f) => ({ path: f.path, hash: f.hash, interface: interfaceOf(entries.get(f.path)!) })), schemaFiles), cache);
-    const reusedDigests = seeding?.apply() ?? 0;
+    const seeding = cache && new DigestSeeding(seedKeys(routeFiles.map((f) => ({ path: f.path, hash: f.hash, interface: interfaceOf(entries.get(f.path)!) })), schemaFiles), cache);
+    const reusedDigests = seeding?.apply(built.model) ?? 0;
     timings.lap('model');
     // Names the generated TypeScript needs (ER8002), located at the event type's declaration.
     for (const d of eventNameDiagnostics(built.model)) {
@@ -174,7 +174,7 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     }
     diagnostics.sort(compareDiagnostics);
     // Recorded from a run without errors only: its model has every entry its files declare.
-    if (diagnostics.every((d) => d.severity !== 'error')) seeding?.save();
+    if (diagnostics.every((d) => d.severity !== 'error')) seeding?.save(built.model);
     return { model: built.model, diagnostics, files: routeFiles, schemaFiles, routeTests, errorCount: diagnostics.filter((d) => d.severity === 'error').length, reusedDigests };
   } finally {
     worker?.close();

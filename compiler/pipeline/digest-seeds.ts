@@ -79,7 +79,6 @@ export class DigestSeeding {
   private readonly records = new Map<string, DigestSeeds | undefined>();
 
   constructor(
-    private readonly model: RouteModel,
     private readonly keys: ReadonlyMap<string, string>,
     private readonly memo: DigestSeedMemo,
   ) {}
@@ -93,15 +92,15 @@ export class DigestSeeding {
   }
 
   /** Seeds the digests recorded for this run's keys; returns how many entries got one. */
-  apply(): number {
+  apply(model: RouteModel): number {
     let seeded = 0;
     const seed = (value: object, d: string | undefined): void => {
       if (d === undefined) return;
       seedDigest(value, d);
       seeded++;
     };
-    for (const route of this.model.routes) seed(route, own(this.record(route.file)?.routes, route.name));
-    for (const type of this.model.eventTypes) {
+    for (const route of model.routes) seed(route, own(this.record(route.file)?.routes, route.name));
+    for (const type of model.eventTypes) {
       const d = own(this.record(type.file)?.eventTypes, type.name);
       if (d === undefined) continue;
       seedDigest(type.detailSchema, d[1]);
@@ -114,7 +113,7 @@ export class DigestSeeding {
    * Records the digests this run has under the keys of their files (a file whose record is there
    * already keeps it: the same key stands for the same entries).
    */
-  save(): void {
+  save(model: RouteModel): void {
     // Only files without a record are collected for (after a one-file edit: that file). Maps first: a
     // name such as "__proto__" must become a key like any other.
     type Collected = { routes: Map<string, string>; eventTypes: Map<string, [string, string]> };
@@ -123,11 +122,11 @@ export class DigestSeeding {
       if (!collected.has(file)) collected.set(file, this.keys.has(file) && this.record(file) === undefined ? { routes: new Map(), eventTypes: new Map() } : null);
       return collected.get(file)!;
     };
-    for (const route of this.model.routes) {
+    for (const route of model.routes) {
       const d = knownDigest(route);
       if (d !== undefined) into(route.file)?.routes.set(route.name, d);
     }
-    for (const type of this.model.eventTypes) {
+    for (const type of model.eventTypes) {
       const entry = knownDigest(type);
       const schema = knownDigest(type.detailSchema);
       if (entry !== undefined && schema !== undefined) into(type.file)?.eventTypes.set(type.name, [entry, schema]);
