@@ -36,6 +36,28 @@ export function eventSchemas(file: unknown): unknown[] {
   return Object.values(events).map((e) => (typeof e === 'object' && e !== null ? (e as { schema?: unknown }).schema : undefined));
 }
 
+/** What `$ref`s schemas hold: none, only local ones (`#/definitions/...`), or some to files. */
+export type SchemaRefs = 'none' | 'local' | 'files';
+
+/** The `$ref`s of the given schemas (parsed values, unchecked). */
+export function schemaRefsOf(schemas: readonly unknown[]): SchemaRefs {
+  let found: SchemaRefs = 'none';
+  const stack: unknown[] = [...schemas];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        if (key === '$ref' && typeof child === 'string') {
+          if (!child.startsWith('#')) return 'files';
+          found = 'local';
+        } else stack.push(child);
+      }
+    }
+  }
+  return found;
+}
+
 /** The non-local `$ref` strings in a schema value. */
 export function fileRefs(value: unknown): string[] {
   const out: string[] = [];

@@ -55,7 +55,8 @@ export function buildEventTypes(decls: Declarations, files: Map<string, RouteFil
 
   for (const decl of decls.events.values()) {
     if (!decl.trusted) continue;
-    const built = buildCustomEvent(decl, fileDefaults(files.get(decl.file)!), schemaFiles, reporter, checkBus);
+    const file = files.get(decl.file)!;
+    const built = buildCustomEvent(decl, fileDefaults(file), file.noSchemaRefs ? undefined : schemaFiles, reporter, checkBus);
     if (built) {
       eventTypes.push(built);
       extras.set(decl.name, { implicitFilter: null, bindings: [], file: decl.file, pointer: decl.pointer });
@@ -97,7 +98,8 @@ export function checkSource(source: string, file: string, pointer: string, repor
 function buildCustomEvent(
   decl: Declaration<EventTypeDecl>,
   defaults: FileDefaults,
-  schemaFiles: SchemaFiles,
+  /** Undefined when the file's schemas hold no `$ref` (nothing to bundle). */
+  schemaFiles: SchemaFiles | undefined,
   reporter: Reporter,
   checkBus: (bus: string, file: string, pointer: string) => void,
 ): EventType | undefined {
@@ -114,7 +116,7 @@ function buildCustomEvent(
   }
   const bus = v.bus ?? defaults.bus;
   checkBus(bus, decl.file, v.bus !== undefined ? `${decl.pointer}/bus` : '/bus');
-  const bundled = bundleSchema(v.schema as JsonObject, decl.file, schemaFiles);
+  const bundled = schemaFiles ? bundleSchema(v.schema as JsonObject, decl.file, schemaFiles) : { schema: v.schema as JsonObject, problems: [] };
   for (const problem of bundled.problems) {
     reporter.report(decl.file, `${decl.pointer}/schema${problem.pointer}`, problem.code, problem.message, problem.hint);
   }

@@ -14,6 +14,8 @@ export interface RouteFileInput {
    * contributes its name (so that references to it do not cascade into more errors).
    */
   shapeErrors: string[];
+  /** Its event schemas hold no `$ref` (known from its parse): they are used as they are, unscanned. */
+  noSchemaRefs?: boolean;
 }
 
 /**

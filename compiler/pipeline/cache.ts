@@ -21,6 +21,7 @@ import type { MetaSchemaErrors, MetaSchemaMemo } from '../validate/event-schemas
 import type { InstanceMemo, InstanceResult } from '../validate/instance-checks';
 import type { RouteCheck, RouteCheckMemo } from '../validate/route-checks';
 import type { DigestSeedMemo, DigestSeeds } from './digest-seeds';
+import type { SchemaRefs } from '../load/schema-files';
 import type { RouteTestResult } from '../validate/route-tests';
 import { GENERATED_DIR, type OutputReads, type OutputStamp } from './write-output';
 import type { KnownSources, ProjectSources } from './sources';
@@ -42,8 +43,11 @@ export interface FileEntry {
   shapeErrors: string[];
   /** The digest of what other files' model entries may read of this one (see digest-seeds.ts). */
   interface?: string;
-  /** Whether its event schemas hold a `$ref` to a schema file (undefined: not known, as in older entries). */
-  refersToFiles?: boolean;
+  /**
+   * The `$ref`s its event schemas hold: none, only local ones (`#/definitions/...`), or some to schema
+   * files (undefined: not known, as in older entries).
+   */
+  schemaRefs?: SchemaRefs;
 }
 
 export interface LastRun {
@@ -190,7 +194,7 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
   file(hash: string): FileEntry | undefined {
     const entry = this.get<FileEntry>('files', hash);
     // A damaged entry is a miss (the file is parsed again): its diagnostics are printed as they are.
-    return entry !== undefined && isObject(entry) && Array.isArray(entry.shapeErrors) && isDiagnosticList(entry.diagnostics, false) && (entry.interface === undefined || typeof entry.interface === 'string') && (entry.refersToFiles === undefined || typeof entry.refersToFiles === 'boolean') ? entry : undefined;
+    return entry !== undefined && isObject(entry) && Array.isArray(entry.shapeErrors) && isDiagnosticList(entry.diagnostics, false) && (entry.interface === undefined || typeof entry.interface === 'string') && (entry.schemaRefs === undefined || entry.schemaRefs === 'none' || entry.schemaRefs === 'local' || entry.schemaRefs === 'files') ? entry : undefined;
   }
 
   putFile(hash: string, entry: FileEntry): void {

@@ -108,14 +108,14 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     const parsedFiles: RouteFileInput[] = [];
     for (const file of sources.files) {
       const entry = entries.get(file.path)!;
-      if (entry.value !== undefined && entry.value !== null) parsedFiles.push({ path: file.path, value: entry.value as RouteFile, shapeErrors: entry.shapeErrors });
+      if (entry.value !== undefined && entry.value !== null) parsedFiles.push({ path: file.path, value: entry.value as RouteFile, shapeErrors: entry.shapeErrors, ...(entry.schemaRefs === 'none' ? { noSchemaRefs: true } : {}) });
     }
 
     // 2. Schema files: a YAML schema kept under routes/ (`$ref: ./schemas/order.yaml`) is not a route file.
     // (Files whose parse found no `$ref` to a file in their event schemas are not scanned again.)
     const schemaFiles = loadSchemaFiles(
       root,
-      parsedFiles.filter((f) => entries.get(f.path)!.refersToFiles !== false).flatMap((f) => eventSchemas(f.value).map((schema) => ({ file: f.path, schema }))),
+      parsedFiles.filter((f) => entries.get(f.path)!.schemaRefs === undefined || entries.get(f.path)!.schemaRefs === 'files').flatMap((f) => eventSchemas(f.value).map((schema) => ({ file: f.path, schema }))),
     );
     const routeFiles = sources.files.filter((f) => !schemaFiles.has(f.path));
     const inputs = parsedFiles.filter((f) => !schemaFiles.has(f.path));

@@ -6,7 +6,7 @@ import { parseYaml, type ParsedYaml } from '../load/yaml-document';
 import { checkShape } from '../validate/shape';
 import type { FileEntry, FileDiagnostic } from './cache';
 import { interfaceDigest } from './digest-seeds';
-import { eventSchemas, fileRefs } from '../load/schema-files';
+import { eventSchemas, schemaRefsOf } from '../load/schema-files';
 
 export function locateIn(doc: ParsedYaml, d: UnlocatedDiagnostic): FileDiagnostic {
   const { line, column } = doc.locate(d.pointer, d.atKey);
@@ -15,7 +15,7 @@ export function locateIn(doc: ParsedYaml, d: UnlocatedDiagnostic): FileDiagnosti
 
 export function checkFileText(text: string, routeFile: ValidateFunction, doc: ParsedYaml = parseYaml(text)): FileEntry {
   const entry = parseAndShape(doc, routeFile);
-  return { ...entry, interface: interfaceDigest(entry), refersToFiles: eventSchemas(entry.value).some((schema) => fileRefs(schema).length > 0) };
+  return { ...entry, interface: interfaceDigest(entry), schemaRefs: schemaRefsOf(eventSchemas(entry.value)) };
 }
 
 function parseAndShape(doc: ParsedYaml, routeFile: ValidateFunction): FileEntry {

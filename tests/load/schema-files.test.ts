@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { eventSchemas, loadSchemaFiles } from '../../compiler/load/schema-files';
+import { eventSchemas, loadSchemaFiles, schemaRefsOf } from '../../compiler/load/schema-files';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -48,15 +48,18 @@ describe('loadSchemaFiles', () => {
   });
 });
 
-describe('eventSchemas and a route file parse', () => {
-  it('lists the schemas of any parsed value, and the parse records whether one refers to a file', async () => {
+describe('eventSchemas, schemaRefsOf and a route file parse', () => {
+  it('lists the schemas of any parsed value, and the parse records what `$ref`s they hold', async () => {
     expect(eventSchemas({ events: { A: { schema: { type: 'object' } }, B: null, C: { detailType: 'C' } } })).toEqual([{ type: 'object' }, undefined, undefined]);
     expect([null, undefined, 'text', { events: 'x' }, { events: null }].map(eventSchemas)).toEqual([[], [], [], [], []]);
+    expect(schemaRefsOf([{ type: 'object', enum: ['$ref'] }, { $ref: 5 }, undefined])).toBe('none');
+    expect(schemaRefsOf([{ properties: { a: { items: [{ $ref: '#/definitions/a' }] } } }])).toBe('local');
+    expect(schemaRefsOf([{ $ref: '#/definitions/a' }, { allOf: [{ $ref: './b.json#/x' }] }])).toBe('files');
     const { checkFileText } = await import('../../compiler/pipeline/file-check');
     const { loadValidators } = await import('../../compiler/validate/ajv-setup');
     const parse = (text: string) => checkFileText(text, loadValidators().routeFile);
-    expect(parse('events:\n  A:\n    detailType: A\n    schema: { $ref: ./schemas/a.json }\n').refersToFiles).toBe(true);
-    expect(parse('events:\n  A:\n    detailType: A\n    schema: { type: object, properties: { x: { $ref: "#/definitions/x" } } }\n').refersToFiles).toBe(false);
-    expect(parse('routes: {}\n').refersToFiles).toBe(false);
+    expect(parse('events:\n  A:\n    detailType: A\n    schema: { $ref: ./schemas/a.json }\n').schemaRefs).toBe('files');
+    expect(parse('events:\n  A:\n    detailType: A\n    schema: { type: object, properties: { x: { $ref: "#/definitions/x" } } }\n').schemaRefs).toBe('local');
+    expect(parse('routes: {}\n').schemaRefs).toBe('none');
   });
 });
