@@ -5,9 +5,10 @@
 //   - per schema and values: the result of checking examples and test events against event schemas;
 //   - per route (its content, and what its checks read of its event types): its filter checks, pattern
 //     quotas, route test results and its test events' verdicts;
-//   - per route file and everything its model entries read: their digests (see digest-seeds.ts);
-// in SHARDS files per section under memo/ (a compile rewrites only the files it added entries to, with
-// the entries it used), and
+//   - per route file and everything its model entries read: their digests and what their checks found
+//     (see digest-seeds.ts);
+// in SHARDS files per section under memo/ (a compile reads only the files of the entries it asks for,
+// and rewrites only the files it added entries to, with the entries it used), and
 //   - the last successful run (its own small file): a key over every input, the route files it read
 //     (size, mtime, hash: see sources.ts) and the outputs it wrote, so that a recompile with no change
 //     only stats inputs and outputs and prints the summary, without loading the rest.
@@ -94,6 +95,11 @@ function isDiagnosticList(v: unknown, withFile: boolean): boolean {
   );
 }
 
+/** An unlocated diagnostic as stored (located when printed). */
+function isUnlocated(d: Partial<UnlocatedDiagnostic>): boolean {
+  return isObject(d) && typeof d.code === 'string' && typeof d.severity === 'string' && typeof d.pointer === 'string' && typeof d.message === 'string';
+}
+
 /** A record as this build writes it (one damaged by hand or by a disk is ignored: the run is a full one). */
 function isLastRun(run: unknown): run is LastRun {
   const r = run as Partial<LastRun> | null;
@@ -137,8 +143,8 @@ function writeJson(dir: string, name: string, value: unknown): void {
 export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMemo, DigestSeedMemo {
   readonly dir: string;
   private readonly build: string;
-  /** Loaded sections: their shards' entries. */
-  private readonly sections = new Map<Section, Record<string, unknown>[]>();
+  /** Loaded shards of each section: their entries (undefined: not read yet). */
+  private readonly sections = new Map<Section, (Record<string, unknown> | undefined)[]>();
   private readonly used: Record<Section, Set<string>> = { files: new Set(), instances: new Set(), routes: new Set(), schemas: new Set(), digests: new Set() };
   private readonly added: Record<Section, Set<number>> = { files: new Set(), instances: new Set(), routes: new Set(), schemas: new Set(), digests: new Set() };
   private readonly last: LastRun | null;
@@ -164,31 +170,34 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
     return `${section}.${shard}.json`;
   }
 
-  /** A section's shards, read on first use (a no-change compile never needs them). */
-  private shards(section: Section): Record<string, unknown>[] {
+  /**
+   * The entries of one shard of a section, read on first use (a no-change compile reads none; a
+   * recompile after an edit, only the shards of the entries it asks for).
+   */
+  private shard(section: Section, n: number): Record<string, unknown> {
     let shards = this.sections.get(section);
-    if (!shards) {
-      shards = Array.from({ length: SHARDS }, (_, i) => {
-        const loaded = readJson<ShardFile>(join(this.dir, MEMO_DIR, this.shardFile(section, i)));
-        return loaded && loaded.build === this.build && loaded.entries && typeof loaded.entries === 'object' ? loaded.entries : {};
-      });
-      this.sections.set(section, shards);
+    if (!shards) this.sections.set(section, (shards = Array.from({ length: SHARDS }, () => undefined)));
+    let entries = shards[n];
+    if (!entries) {
+      const loaded = readJson<ShardFile>(join(this.dir, MEMO_DIR, this.shardFile(section, n)));
+      entries = loaded && loaded.build === this.build && loaded.entries && typeof loaded.entries === 'object' ? loaded.entries : {};
+      shards[n] = entries;
     }
-    return shards;
+    return entries;
   }
 
   private get<T>(section: Section, key: string): T | undefined {
-    const shard = this.shards(section)[shardOf(key)]!;
+    const shard = this.shard(section, shardOf(key));
     const entry = Object.hasOwn(shard, key) ? (shard[key] as T) : undefined;
     if (entry !== undefined) this.used[section].add(key);
     return entry;
   }
 
   private put(section: Section, key: string, value: unknown): void {
-    const shard = shardOf(key);
-    this.shards(section)[shard]![key] = value;
+    const n = shardOf(key);
+    this.shard(section, n)[key] = value;
     this.used[section].add(key);
-    this.added[section].add(shard);
+    this.added[section].add(n);
   }
 
   file(hash: string): FileEntry | undefined {
@@ -213,7 +222,6 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
   routeCheck(key: string): RouteCheck | undefined {
     const entry = this.get<RouteCheck>('routes', key);
     const isTest = (t: Partial<RouteTestResult>): boolean => isObject(t) && typeof t.route === 'string' && typeof t.file === 'string' && typeof t.index === 'number' && typeof t.name === 'string' && typeof t.expected === 'boolean' && typeof t.actual === 'boolean' && isStrings(t.reasons);
-    const isUnlocated = (d: Partial<UnlocatedDiagnostic>): boolean => isObject(d) && typeof d.code === 'string' && typeof d.severity === 'string' && typeof d.pointer === 'string' && typeof d.message === 'string';
     return entry !== undefined && isObject(entry) && Array.isArray(entry.diagnostics) && entry.diagnostics.every(isUnlocated) && Array.isArray(entry.tests) && entry.tests.every(isTest) && typeof entry.wildcard === 'boolean' ? entry : undefined;
   }
 
@@ -238,7 +246,8 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
       isObject(entry.routes) &&
       Object.values(entry.routes).every(isDigest) &&
       isObject(entry.eventTypes) &&
-      Object.values(entry.eventTypes).every((d) => Array.isArray(d) && d.length === 2 && d.every(isDigest))
+      Object.values(entry.eventTypes).every((d) => Array.isArray(d) && d.length === 2 && d.every(isDigest)) &&
+      (entry.checks === undefined || (isObject(entry.checks) && Array.isArray(entry.checks.diagnostics) && entry.checks.diagnostics.every(isUnlocated) && isStrings(entry.checks.wildcard)))
       ? entry
       : undefined;
   }
@@ -263,7 +272,7 @@ export class CompileCache implements InstanceMemo, RouteCheckMemo, MetaSchemaMem
       const kept: Record<string, unknown>[] = Array.from({ length: SHARDS }, () => ({}));
       for (const key of this.used[section]) {
         const shard = shardOf(key);
-        kept[shard]![key] = shards[shard]![key];
+        kept[shard]![key] = shards[shard]![key]; // used: read or put, so loaded
       }
       shards.forEach((_, shard) => {
         // A shard is written when this run added to it, keeping only what the run used; one it only read

@@ -15,7 +15,7 @@ import { readProject } from './sources';
 /** runCheck with the cache of compiler build `build` (undefined: no cache, as when run from the sources). */
 export async function runCachedCheck(root: string, build: string | undefined): Promise<CheckResult> {
   const cache = build === undefined ? undefined : CompileCache.open(root, build);
-  const result = await runCheck(root, { cache, sources: readProject(root, cache?.lastRun?.sources) });
+  const result = await runCheck(root, { cache, sources: readProject(root, cache?.lastRun?.sources), allRouteTests: true });
   cache?.saveMemo();
   return result;
 }

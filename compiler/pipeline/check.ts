@@ -13,7 +13,6 @@ export { ROUTES_DIR, readProject, type ProjectSources } from './sources';
 import { eventSchemas, loadSchemaFiles, type SchemaFiles } from '../load/schema-files';
 import { parseYaml, type ParsedYaml } from '../load/yaml-document';
 import { buildModel } from '../model/build';
-import type { RouteFileInput } from '../model/context';
 import type { RouteModel } from '../model/types';
 import type { RouteFile } from '../language/route-file.types';
 import { loadValidators } from '../validate/ajv-setup';
@@ -27,7 +26,8 @@ import { testEventChecks, testEventProblems, type RouteTestResult } from '../val
 import { checkInstances, runLocally, type InstanceJob } from '../validate/instance-checks';
 import type { CompileCache, FileEntry } from './cache';
 import { checkFileText, locateIn } from './file-check';
-import { DigestSeeding, interfaceDigest, seedKeys } from './digest-seeds';
+import { DigestSeeding, interfaceDigest, seedKeys, type FileChecks } from './digest-seeds';
+import { Reporter, type RouteFileInput } from '../model/context';
 import { CompileWorker, PARALLEL_THRESHOLD } from './worker-client';
 import { Timings } from './timings';
 import { BIG_RUN_TEXT, optimizeFromNowOn } from './tiering';
@@ -62,6 +62,8 @@ export interface CheckOptions {
   handlerFiles?: ReadonlySet<string>;
   /** Where the phases' times go (`compile --timings`). */
   timings?: Timings;
+  /** Every route test's result is wanted (`test`): no file's checks are taken from its record (digest-seeds.ts). */
+  allRouteTests?: boolean;
 }
 
 export async function runCheck(root: string, options: CheckOptions = {}): Promise<CheckResult> {
@@ -132,12 +134,18 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
       const where = built.eventTypes.extras.get(d.pointer.split('/')[2]);
       built.reporter.add(where?.file ?? d.file, { code: d.code, severity: d.severity, pointer: where?.pointer ?? d.pointer, message: d.message, hint: d.hint, atKey: true });
     }
-    const noErrors = (): boolean => built.reporter.errorCount === 0 && !diagnostics.some((d) => d.severity === 'error');
+    // The checks of each event type and route report apart (`checked`): per file, their outcome goes
+    // into its digest record; a file whose record has it is not checked again (`settled`).
+    const settled = options.allRouteTests ? undefined : seeding?.settled(built.model);
+    const checked = new Reporter();
+    const noErrors = (): boolean => built.reporter.errorCount === 0 && checked.errorCount === 0 && !diagnostics.some((d) => d.severity === 'error');
     const stopEarly = options.afterModel && noErrors() ? options.afterModel(built.model, worker) : undefined;
-    const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, built.reporter, cache);
+    const exampleChecks = checkEventSchemas(built.eventTypes, validators.jsonSchema, checked, cache, settled?.files);
     checkHandlerPaths(root, built.model, built.reporter, options.handlerFiles);
     timings.lap('schema checks');
-    const { tests: routeTests, wildcard, remembered, pending } = checkRoutes(built.model, built.reporter, cache);
+    const { tests: routeTests, wildcard, remembered, pending } = checkRoutes(built.model, checked, cache, settled?.files);
+    const wildcardNow = [...wildcard];
+    for (const name of settled?.wildcard ?? []) wildcard.add(name);
     checkModelLimits(built.model, built.reporter, wildcard);
     const testChecks = testEventChecks(built.model, remembered);
     timings.lap('route checks');
@@ -145,18 +153,19 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
 
     // 4. Values against schemas (in the worker when there are many), overlapped with `whileChecking`.
     const jobs: InstanceJob[] = [...exampleChecks.map((c) => c.job), ...testChecks.map((c) => c.job)];
-    const checked = checkInstances(jobs, cache, runLocally);
+    const instancesChecked = checkInstances(jobs, cache, runLocally);
     if (options.whileChecking && noErrors()) await options.whileChecking(built.model, worker);
-    const instanceResults = await checked;
-    reportExampleResults(built.eventTypes, exampleChecks, instanceResults, built.reporter);
+    const instanceResults = await instancesChecked;
+    reportExampleResults(built.eventTypes, exampleChecks, instanceResults, checked);
     const problems = testEventProblems(testChecks, instanceResults);
-    completeRouteChecks(pending, problems, built.reporter, cache);
+    completeRouteChecks(pending, problems, checked, cache);
     // Routes without a route check (schedules) have their test events' problems reported alone.
     const completed = new Set(pending.map((p) => p.route.name));
     for (const route of built.model.routes) {
       if (completed.has(route.name)) continue;
-      for (const d of problems.get(route.name) ?? []) built.reporter.add(route.file, d);
+      for (const d of problems.get(route.name) ?? []) checked.add(route.file, d);
     }
+    for (const { file, diagnostic } of [...checked.items, ...(settled?.diagnostics ?? [])]) built.reporter.add(file, diagnostic);
 
     // One report per problem: values shared through YAML aliases are reached by several pointers
     // that locate to the same place.
@@ -174,11 +183,28 @@ export async function runCheck(root: string, options: CheckOptions = {}): Promis
     }
     diagnostics.sort(compareDiagnostics);
     // Recorded from a run without errors only: its model has every entry its files declare.
-    if (diagnostics.every((d) => d.severity !== 'error')) seeding?.save(built.model);
+    if (seeding && diagnostics.every((d) => d.severity !== 'error')) seeding.save(built.model, checksByFile(built.model, checked, wildcardNow));
     return { model: built.model, diagnostics, files: routeFiles, schemaFiles, routeTests, errorCount: diagnostics.filter((d) => d.severity === 'error').length, reusedDigests };
   } finally {
     worker?.close();
   }
+}
+
+/** What this run's checks of event types and routes found, by file (see FileChecks). */
+function checksByFile(model: RouteModel, checked: Reporter, wildcard: readonly string[]): Map<string, FileChecks> {
+  const out = new Map<string, FileChecks>();
+  const of = (file: string): FileChecks => {
+    let c = out.get(file);
+    if (!c) out.set(file, (c = { diagnostics: [], wildcard: [] }));
+    return c;
+  };
+  for (const { file, diagnostic } of checked.items) of(file).diagnostics.push(diagnostic);
+  const fileOf = new Map(model.routes.map((r) => [r.name, r.file]));
+  for (const name of wildcard) {
+    const file = fileOf.get(name);
+    if (file !== undefined) of(file).wildcard.push(name);
+  }
+  return out;
 }
 
 /** A file's interface digest: cached with its parse (an entry cached by an older build may lack it). */

@@ -16,16 +16,38 @@
 //
 // (Functions and queues, made from several files, are digested anew: recording them measured slower
 // than serializing them, the records being read by every run.)
+//
+// The checks of a file's event types and routes (meta-schema, examples, filters, route tests, test
+// events, pattern quotas) read only what the seed key covers, so a record also keeps their outcome:
+// the file's diagnostics from them (warnings: records come from runs without errors) and its routes
+// that use wildcard patterns. A run that does not need every route test's result (compile, check)
+// takes that outcome instead of checking such a file's entries again (see settled).
 import type { FileEntry } from './cache';
 import type { SchemaFiles } from '../load/schema-files';
 import { digest } from '../model/digest';
 import { knownDigest, seedDigest } from '../model/json-text';
 import type { RouteModel } from '../model/types';
+import type { UnlocatedDiagnostic } from '../diagnostics/diagnostic';
 
 /** Recorded digests of one file's entries: routes by name, event types by name (entry and schema). */
 export interface DigestSeeds {
   routes: Record<string, string>;
   eventTypes: Record<string, [entry: string, schema: string]>;
+  /** The outcome of the checks of the file's entries (see above). */
+  checks?: FileChecks;
+}
+
+/** What the checks of one file's entries found: their diagnostics, and its routes with wildcard patterns. */
+export interface FileChecks {
+  diagnostics: UnlocatedDiagnostic[];
+  wildcard: string[];
+}
+
+/** The files whose entries' checks a run takes from their records, and what those found. */
+export interface SettledChecks {
+  files: ReadonlySet<string>;
+  diagnostics: { file: string; diagnostic: UnlocatedDiagnostic }[];
+  wildcard: string[];
 }
 
 export interface DigestSeedMemo {
@@ -109,11 +131,25 @@ export class DigestSeeding {
     return seeded;
   }
 
+  /** The files of the model whose records hold the outcome of their checks (see above). */
+  settled(model: RouteModel): SettledChecks {
+    const files = new Set<string>();
+    const out: SettledChecks = { files, diagnostics: [], wildcard: [] };
+    for (const file of new Set([...model.routes.map((r) => r.file), ...model.eventTypes.map((t) => t.file)])) {
+      const checks = this.record(file)?.checks;
+      if (!checks) continue;
+      files.add(file);
+      for (const diagnostic of checks.diagnostics) out.diagnostics.push({ file, diagnostic });
+      out.wildcard.push(...checks.wildcard);
+    }
+    return out;
+  }
+
   /**
    * Records the digests this run has under the keys of their files (a file whose record is there
    * already keeps it: the same key stands for the same entries).
    */
-  save(model: RouteModel): void {
+  save(model: RouteModel, checks: ReadonlyMap<string, FileChecks>): void {
     // Only files without a record are collected for (after a one-file edit: that file). Maps first: a
     // name such as "__proto__" must become a key like any other.
     type Collected = { routes: Map<string, string>; eventTypes: Map<string, [string, string]> };
@@ -134,7 +170,7 @@ export class DigestSeeding {
     for (const [file, seeds] of collected) {
       const key = this.keys.get(file);
       if (key === undefined || seeds === null) continue;
-      this.memo.putDigestSeeds(key, { routes: Object.fromEntries(seeds.routes), eventTypes: Object.fromEntries(seeds.eventTypes) });
+      this.memo.putDigestSeeds(key, { routes: Object.fromEntries(seeds.routes), eventTypes: Object.fromEntries(seeds.eventTypes), checks: checks.get(file) ?? { diagnostics: [], wildcard: [] } });
     }
   }
 }

@@ -44,8 +44,11 @@ export interface RouteCheckMemo {
   putRouteCheck(key: string, check: RouteCheck): void;
 }
 
-/** Checks every route (from the memo where its content is unchanged). */
-export function checkRoutes(model: RouteModel, reporter: Reporter, memo?: RouteCheckMemo): RouteChecks {
+/**
+ * Checks every route (from the memo where its content is unchanged) but those of the files in `skip`
+ * (checked before, their outcome known: see pipeline/digest-seeds.ts), which count as remembered.
+ */
+export function checkRoutes(model: RouteModel, reporter: Reporter, memo?: RouteCheckMemo, skip?: ReadonlySet<string>): RouteChecks {
   const types = new Map(model.eventTypes.map((t) => [t.name, t]));
   // Keys share the JSON digests of model entries with the emitters (model/json-text.ts).
   const results: RouteTestResult[] = [];
@@ -54,6 +57,10 @@ export function checkRoutes(model: RouteModel, reporter: Reporter, memo?: RouteC
   const pending: PendingRouteCheck[] = [];
   for (const route of model.routes) {
     if (route.trigger.kind !== 'pattern') continue;
+    if (skip?.has(route.file)) {
+      remembered.add(route.name);
+      continue;
+    }
     // What the checks read of the event types (checkRouteFilter's candidates): an edit of a type's
     // description, owner or examples leaves its routes' verdicts as they were.
     let inputs = jsonDigest(route);

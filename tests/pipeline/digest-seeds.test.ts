@@ -96,28 +96,40 @@ describe('DigestSeeding', () => {
     ['routes/a.yaml', 'ka'],
     ['routes/b.yaml', 'kb'],
   ]);
+  const warning = { code: 'ER6006', severity: 'warning' as const, pointer: '/routes/r3/filter/detail/x/1', message: 'dead value' };
   const known = (m: RouteModel) => [...m.routes.map((r) => knownDigest(r)), knownDigest(m.eventTypes[0]!), knownDigest(m.eventTypes[0]!.detailSchema)];
 
   it('records the digests a run computed, and gives them to the same entries of the next run', () => {
     const memo = new MapMemo();
     const first = model();
     const digests = [...first.routes.map((r) => jsonDigest(r)), jsonDigest(first.eventTypes[0]!), jsonDigest(first.eventTypes[0]!.detailSchema)];
-    new DigestSeeding(keys, memo).save(first);
+    new DigestSeeding(keys, memo).save(first, new Map([['routes/b.yaml', { diagnostics: [warning], wildcard: ['r3'] }]]));
     expect(Object.keys(memo.entries.get('ka')!.routes).sort()).toEqual(['__proto__', 'r1']);
     expect(Object.keys(memo.entries.get('kb')!.routes)).toEqual(['r3']);
+    // With the outcome of the file's checks (none found for a.yaml).
+    expect(memo.entries.get('ka')!.checks).toEqual({ diagnostics: [], wildcard: [] });
+    expect(memo.entries.get('kb')!.checks).toEqual({ diagnostics: [warning], wildcard: ['r3'] });
 
     const next = model();
     expect(known(next)).toEqual(Array(5).fill(undefined));
-    expect(new DigestSeeding(keys, memo).apply(next)).toBe(4);
+    const seeding = new DigestSeeding(keys, memo);
+    expect(seeding.apply(next)).toBe(4);
     expect(known(next)).toEqual(digests);
+    const settled = seeding.settled(next);
+    expect([...settled.files].sort()).toEqual(['routes/a.yaml', 'routes/b.yaml']);
+    expect(settled.diagnostics).toEqual([{ file: 'routes/b.yaml', diagnostic: warning }]);
+    expect(settled.wildcard).toEqual(['r3']);
   });
 
   it('gives nothing to a file whose key has no record, nor to a name its record lacks', () => {
     const memo = new MapMemo();
     memo.putDigestSeeds('ka', { routes: { other: 'x' }, eventTypes: {} });
     const next = model();
-    expect(new DigestSeeding(new Map([...keys, ['routes/b.yaml', 'kb2']]), memo).apply(next)).toBe(0);
+    const seeding = new DigestSeeding(new Map([...keys, ['routes/b.yaml', 'kb2']]), memo);
+    expect(seeding.apply(next)).toBe(0);
     expect(known(next)).toEqual(Array(5).fill(undefined));
+    // A record without the outcome of checks (or none at all) settles nothing.
+    expect(seeding.settled(next)).toEqual({ files: new Set(), diagnostics: [], wildcard: [] });
   });
 
   it('keeps a record that is there (the same key stands for the same entries), and adds the missing ones', () => {
@@ -125,9 +137,9 @@ describe('DigestSeeding', () => {
     memo.putDigestSeeds('ka', { routes: { r1: 'kept' }, eventTypes: {} });
     const run = model();
     run.routes.forEach((r) => jsonDigest(r));
-    new DigestSeeding(keys, memo).save(run);
+    new DigestSeeding(keys, memo).save(run, new Map());
     expect(memo.entries.get('ka')).toEqual({ routes: { r1: 'kept' }, eventTypes: {} });
-    expect(memo.entries.get('kb')).toEqual({ routes: { r3: jsonDigest(run.routes[2]!) }, eventTypes: {} });
+    expect(memo.entries.get('kb')).toEqual({ routes: { r3: jsonDigest(run.routes[2]!) }, eventTypes: {}, checks: { diagnostics: [], wildcard: [] } });
   });
 });
 
@@ -143,7 +155,7 @@ describe('a recompile with digest seeds', () => {
       '    schema:',
       '      type: object',
       '      required: [orderId]',
-      '      properties: { orderId: { type: string }, total: { type: number } }',
+      '      properties: { orderId: { type: string }, total: { type: number }, currency: { type: string, enum: [EUR, USD] } }',
       '    examples:',
       '      - { orderId: o-1, total: 10 }',
       'routes:',
@@ -168,6 +180,13 @@ describe('a recompile with digest seeds', () => {
       '    tests:',
       '      - { name: big, matches: true, event: { detail: { total: 500 } } }',
       '      - { name: example, matches: false, event: {} }',
+      '  odd-currency:',
+      '    on: OrderPlaced',
+      '    filter: { detail: { currency: [EUR, XXX] } }',
+      '    targets: [{ log: audit }]',
+      '    tests:',
+      '      - { name: eur, matches: true, event: { detail: { currency: EUR } } }',
+      '      - { name: none, matches: false, event: {} }',
       '',
     ].join('\n'),
   };
@@ -186,15 +205,17 @@ describe('a recompile with digest seeds', () => {
     roots.push(root);
     const build = 'digest-seeds-test';
     const first = await compileProject(root, { build });
-    expect(first.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    // Routes orders-audit (orders.yaml) and big-orders (billing.yaml), event type OrderPlaced
-    // (orders.yaml): an edit of one file leaves the entries of the other alone, unless it changes what
+    // One warning, from the checks of a route (the filter value XXX can never occur).
+    expect(first.diagnostics.map((d) => `${d.severity} ${d.code} ${d.file}`)).toEqual(['warning ER6006 routes/billing.yaml']);
+    const shown = (ds: readonly { code: string; file: string; line: number; column: number; message: string }[]) => ds.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`).sort();
+    // Route orders-audit and event type OrderPlaced (orders.yaml), routes big-orders and odd-currency
+    // (billing.yaml): an edit of one file leaves the entries of the other alone, unless it changes what
     // the other reads.
     const edits: [what: string, file: string, from: string, to: string, reused: number][] = [
-      ['a description of an event type', 'routes/orders.yaml', 'An order was placed.', 'Someone ordered.', 1],
+      ['a description of an event type', 'routes/orders.yaml', 'An order was placed.', 'Someone ordered.', 2],
       ['a route', 'routes/billing.yaml', '[">", 100]', '[">", 200]', 2],
-      // model.json made anew (its outline gone): the seeded route's test events are completed for it.
-      ['a description, without the outline of model.json', 'routes/orders.yaml', 'Someone ordered.', 'An order.', 1],
+      // model.json made anew (its outline gone): the seeded routes are serialized again.
+      ['a description, without the outline of model.json', 'routes/orders.yaml', 'Someone ordered.', 'An order.', 2],
       // The other file's route embeds the first example in its test events: its digest must change.
       ['the first example of an event type', 'routes/orders.yaml', '{ orderId: o-1, total: 10 }', '{ orderId: o-1, total: 50 }', 0],
       ['a schema', 'routes/orders.yaml', 'total: { type: number }', 'total: { type: number, minimum: 0 }', 0],
@@ -207,7 +228,7 @@ describe('a recompile with digest seeds', () => {
       // What a check with the cache reuses (the memo is as the last compile left it).
       const check = await runCheck(root, { cache: CompileCache.open(root, build) });
       expect(check.errorCount, what).toBe(0);
-      expect(check.model.routes.length + check.model.eventTypes.length).toBe(3);
+      expect(check.model.routes.length + check.model.eventTypes.length).toBe(4);
       expect(check.reusedDigests, what).toBe(reused);
 
       if (what.includes('outline')) for (const f of readdirSync(join(root, CACHE_DIR, 'emit'))) if (f.startsWith('outline-generated-model.json')) rmSync(join(root, CACHE_DIR, 'emit', f));
@@ -215,8 +236,14 @@ describe('a recompile with digest seeds', () => {
       expect(outcome.errorCount, what).toBe(0);
       const fresh = makeProject(Object.fromEntries(Object.keys(files).map((f) => [f, readFileSync(join(root, f), 'utf8')])));
       roots.push(fresh);
-      await compileProject(fresh);
+      const scratch = await compileProject(fresh);
       expect(tree(join(root, 'generated')), what).toEqual(tree(join(fresh, 'generated')));
+      // The same diagnostics (the warning of billing.yaml's checks, from its record when that file is unchanged).
+      expect(shown(outcome.diagnostics), what).toEqual(shown(scratch.diagnostics));
+      expect(shown(check.diagnostics), what).toEqual(shown(scratch.diagnostics));
+      // `test` lists every route test, whatever the records hold.
+      const tests = await runCheck(root, { cache: CompileCache.open(root, build), allRouteTests: true });
+      expect(tests.routeTests.map((t) => `${t.route}/${t.name}`).sort(), what).toEqual(['big-orders/big', 'big-orders/example', 'odd-currency/eur', 'odd-currency/none']);
     }
   });
 });
