@@ -216,6 +216,9 @@ describe('a recompile with digest seeds', () => {
       ['a route', 'routes/billing.yaml', '[">", 100]', '[">", 200]', 2],
       // model.json made anew (its outline gone): the seeded routes are serialized again.
       ['a description, without the outline of model.json', 'routes/orders.yaml', 'Someone ordered.', 'An order.', 2],
+      // A function's settings, then a use of it from the other file.
+      ['the settings of a function', 'routes/billing.yaml', '{ lambda: billing/big-order }', '{ lambda: billing/big-order, memory: 512 }', 2],
+      ['a use of a function from another file', 'routes/orders.yaml', '    targets: [{ log: audit }]', '    targets: [{ log: audit }, { lambda: billing/big-order }]', 2],
       // The other file's route embeds the first example in its test events: its digest must change.
       ['the first example of an event type', 'routes/orders.yaml', '{ orderId: o-1, total: 10 }', '{ orderId: o-1, total: 50 }', 0],
       ['a schema', 'routes/orders.yaml', 'total: { type: number }', 'total: { type: number, minimum: 0 }', 0],
