@@ -2,10 +2,10 @@
 // texts of outputs it did not change); after any sequence of edits, what it writes must be what a compile
 // from scratch writes. Folders and route files are made old, so that the listings and stamps of the
 // last run are trusted, as they are in a project edited by hand.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeProject, removeProject } from '../support/project';
+import { makeProject, readTree, removeProject } from '../support/project';
 import { runCli } from '../support/cli';
 
 const roots: string[] = [];
@@ -45,14 +45,6 @@ routes:
 
 const OLD = new Date(2020, 0, 1);
 
-function files(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) Object.assign(out, files(join(dir, e.name), `${prefix}${e.name}/`));
-    else out[`${prefix}${e.name}`] = readFileSync(join(dir, e.name), 'utf8');
-  }
-  return out;
-}
 
 /** Every folder under `dir` (and it) and every file under routes/ made old. */
 function age(root: string): void {
@@ -71,7 +63,7 @@ function fresh(root: string): Record<string, string> {
   cpSync(join(root, 'routes'), join(other, 'routes'), { recursive: true });
   cpSync(join(root, 'handlers'), join(other, 'handlers'), { recursive: true });
   expect(runCli(other, ['compile']).code).toBe(0);
-  return files(join(other, 'generated'));
+  return readTree(join(other, 'generated'));
 }
 
 describe('incremental compile', () => {
@@ -81,7 +73,7 @@ describe('incremental compile', () => {
     const compile = (): string => {
       const run = runCli(root, ['compile']);
       expect(run.code, run.stdout + run.stderr).toBe(0);
-      expect(files(join(root, 'generated'))).toEqual(fresh(root));
+      expect(readTree(join(root, 'generated'))).toEqual(fresh(root));
       return run.stdout;
     };
     compile();
@@ -113,7 +105,7 @@ describe('incremental compile', () => {
     // An event type and its route removed, a schema changed, a generated file edited by hand.
     age(root);
     writeFileSync(join(root, 'routes/orders.yaml'), orders.replace(/ {2}OrderShipped:[\s\S]*?(?=routes:)/, '').replace('[OrderPlaced, OrderShipped]', 'OrderPlaced').replace('total: { type: number }', 'total: { type: integer }'));
-    const handlerTypes = Object.keys(files(join(root, 'generated'))).find((p) => p.startsWith('handlers/orders/'))!;
+    const handlerTypes = Object.keys(readTree(join(root, 'generated'))).find((p) => p.startsWith('handlers/orders/'))!;
     writeFileSync(join(root, 'generated', handlerTypes), 'edited by hand\n');
     compile();
 
@@ -151,7 +143,7 @@ describe('concurrent compiles', () => {
     );
     for (const run of runs) expect(run.code, run.out).toBe(0);
     expect(runs.filter((r) => r.out.includes('wrote   generated/model.json')).length).toBeGreaterThanOrEqual(1);
-    expect(files(join(root, 'generated'))).toEqual(fresh(root));
+    expect(readTree(join(root, 'generated'))).toEqual(fresh(root));
     expect(existsSync(join(root, '.generated.lock'))).toBe(false);
   });
 });

@@ -1,14 +1,14 @@
 // A big run shares parsing and the generation of types with a worker thread: its output is
 // byte-identical to a run without one (the in-process compile, which never starts a worker),
 // diagnostics included.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileProject } from '../../compiler/pipeline/compile';
 import { PARALLEL_THRESHOLD } from '../../compiler/pipeline/worker-client';
 import { SHARE_THRESHOLD } from '../../compiler/emit/ts/schema-to-ts';
 import { runCli } from '../support/cli';
-import { makeProject, removeProject } from '../support/project';
+import { makeProject, readTree, removeProject } from '../support/project';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeProject));
@@ -34,14 +34,6 @@ routes:
   return out;
 }
 
-function tree(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) Object.assign(out, tree(join(dir, e.name), `${prefix}${e.name}/`));
-    else out[`${prefix}${e.name}`] = readFileSync(join(dir, e.name), 'utf8');
-  }
-  return out;
-}
 
 describe('parallel compile', () => {
   it('writes the same files and reports the same diagnostics as a compile without the worker', async () => {
@@ -54,7 +46,7 @@ describe('parallel compile', () => {
     const inProcess = await compileProject(without);
     expect(run.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual(inProcess.diagnostics.map(({ code, severity, file, line, column, pointer, message, hint }) => ({ code, severity, file, line, column, pointer, message, ...(hint ? { hint } : {}) })));
     expect(runCli(withWorker, ['compile']).code).toBe(0);
-    expect(tree(join(withWorker, 'generated'))).toEqual(tree(join(without, 'generated')));
+    expect(readTree(join(withWorker, 'generated'))).toEqual(readTree(join(without, 'generated')));
     expect(inProcess.diagnostics.filter((d) => d.code === 'ER6006').length).toBeGreaterThan(0);
   });
 

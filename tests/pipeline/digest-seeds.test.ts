@@ -10,7 +10,7 @@ import { compileProject } from '../../compiler/pipeline/compile';
 import { DigestSeeding, interfaceDigest, seedKeys, type DigestSeeds } from '../../compiler/pipeline/digest-seeds';
 import { jsonDigest, knownDigest } from '../../compiler/model/json-text';
 import type { RouteModel } from '../../compiler/model/types';
-import { makeProject, removeProject } from '../support/project';
+import { makeProject, readTree, removeProject } from '../support/project';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeProject));
@@ -191,14 +191,6 @@ describe('a recompile with digest seeds', () => {
     ].join('\n'),
   };
 
-  function tree(dir: string, prefix = ''): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) Object.assign(out, tree(join(dir, e.name), `${prefix}${e.name}/`));
-      else out[`${prefix}${e.name}`] = readFileSync(join(dir, e.name), 'utf8');
-    }
-    return out;
-  }
 
   it('reuses the digests an edit cannot reach, and writes what a compile from scratch writes', async () => {
     const root = makeProject(files);
@@ -240,7 +232,7 @@ describe('a recompile with digest seeds', () => {
       const fresh = makeProject(Object.fromEntries(Object.keys(files).map((f) => [f, readFileSync(join(root, f), 'utf8')])));
       roots.push(fresh);
       const scratch = await compileProject(fresh);
-      expect(tree(join(root, 'generated')), what).toEqual(tree(join(fresh, 'generated')));
+      expect(readTree(join(root, 'generated')), what).toEqual(readTree(join(fresh, 'generated')));
       // The same diagnostics (the warning of billing.yaml's checks, from its record when that file is unchanged).
       expect(shown(outcome.diagnostics), what).toEqual(shown(scratch.diagnostics));
       expect(shown(check.diagnostics), what).toEqual(shown(scratch.diagnostics));

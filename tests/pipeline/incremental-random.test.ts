@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compileProject } from '../../compiler/pipeline/compile';
 import { checkProject } from '../../compiler/pipeline/cached-check';
 import { runCheck } from '../../compiler/pipeline/check';
-import { makeProject, removeProject } from '../support/project';
+import { makeProject, readTree, removeProject } from '../support/project';
 import { seededInts } from '../support/random';
 import { randomProject } from '../support/random-project';
 
@@ -18,14 +18,6 @@ const roots: string[] = [];
 afterAll(() => roots.forEach(removeProject));
 const example = join(__dirname, '../../routes');
 
-function tree(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) Object.assign(out, tree(join(dir, e.name), `${prefix}${e.name}/`));
-    else out[`${prefix}${e.name}`] = readFileSync(join(dir, e.name), 'utf8');
-  }
-  return out;
-}
 
 /** Route files and folders changed since `since` get the old time `to` (each step its own). */
 function ageRecent(root: string, since: number, to: Date): void {
@@ -155,7 +147,7 @@ describe.each(bases)('incremental compiles of %s, random edits', (_name, setup, 
       }
       const scratch = await compileProject(fresh);
       expect(incremental.diagnostics.map(located), `step ${step} (${what}): diagnostics`).toEqual(scratch.diagnostics.map(located));
-      if (scratch.errorCount === 0) expect(tree(join(root, 'generated')), `step ${step} (${what}): generated/`).toEqual(tree(join(fresh, 'generated')));
+      if (scratch.errorCount === 0) expect(readTree(join(root, 'generated')), `step ${step} (${what}): generated/`).toEqual(readTree(join(fresh, 'generated')));
       // check (from the record of the last successful compile when the input is unchanged since, else
       // through the memo) reports what a check without any cache does.
       const checked = await checkProject(root, 'incremental-test');

@@ -1,5 +1,5 @@
 // Temporary projects for tests: write files into a fresh folder, clean up afterwards.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -15,4 +15,14 @@ export function makeProject(files: Record<string, string | Buffer>): string {
 
 export function removeProject(root: string): void {
   rmSync(root, { recursive: true, force: true });
+}
+
+/** Every file under `dir` (paths relative to it, with `/`) and its text: to compare whole trees. */
+export function readTree(dir: string, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) Object.assign(out, readTree(join(dir, e.name), `${prefix}${e.name}/`));
+    else out[`${prefix}${e.name}`] = readFileSync(join(dir, e.name), 'utf8');
+  }
+  return out;
 }
