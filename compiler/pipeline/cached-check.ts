@@ -12,7 +12,10 @@ import { TreeLister } from './listing';
 import { handlerFileList } from './orphans';
 import { readProject } from './sources';
 
-/** runCheck with the cache of compiler build `build` (undefined: no cache, as when run from the sources). */
+/**
+ * runCheck with the cache of compiler build `build` (undefined: no cache, as when run from the sources),
+ * with the result of every route test (for `test`).
+ */
 export async function runCachedCheck(root: string, build: string | undefined): Promise<CheckResult> {
   const cache = build === undefined ? undefined : CompileCache.open(root, build);
   const result = await runCheck(root, { cache, sources: readProject(root, cache?.lastRun?.sources), allRouteTests: true });

@@ -53,8 +53,10 @@ function metaSchemaErrors(schema: object, metaSchema: ValidateFunction, memo: Me
   return errors.filter((e, i) => errors!.findIndex((o) => o.instancePath === e.instancePath) === i);
 }
 
-/** Meta-schema and size checks; returns the example checks still to run. */
-/** Checks the schema and examples of every event type but those of the files in `skip` (checked before: see pipeline/digest-seeds.ts). */
+/**
+ * Meta-schema and size checks of every event type but those of the files in `skip` (checked before, their
+ * outcome known: see pipeline/digest-seeds.ts); returns the example checks still to run.
+ */
 export function checkEventSchemas(built: EventBuildResult, metaSchema: ValidateFunction, reporter: Reporter, memo?: MetaSchemaMemo, skip?: ReadonlySet<string>): ExampleCheck[] {
   const checks: ExampleCheck[] = [];
   for (const type of built.eventTypes) {
