@@ -39,42 +39,36 @@ export function eventSchemas(file: unknown): unknown[] {
 /** What `$ref`s schemas hold: none, only local ones (`#/definitions/...`), or some to files. */
 export type SchemaRefs = 'none' | 'local' | 'files';
 
-/** The `$ref`s of the given schemas (parsed values, unchecked). */
-export function schemaRefsOf(schemas: readonly unknown[]): SchemaRefs {
-  let found: SchemaRefs = 'none';
-  const stack: unknown[] = [...schemas];
+/** Every `$ref` string in the given values, depth first. */
+function* refStrings(values: readonly unknown[]): Generator<string> {
+  const stack: unknown[] = [...values];
   while (stack.length > 0) {
     const node = stack.pop();
     if (Array.isArray(node)) stack.push(...node);
     else if (node && typeof node === 'object') {
       for (const [key, child] of Object.entries(node)) {
-        if (key === '$ref' && typeof child === 'string') {
-          if (!child.startsWith('#')) return 'files';
-          found = 'local';
-        } else stack.push(child);
+        if (key === '$ref' && typeof child === 'string') yield child;
+        else stack.push(child);
       }
     }
+  }
+}
+
+/** The `$ref`s of the given schemas (parsed values, unchecked). */
+export function schemaRefsOf(schemas: readonly unknown[]): SchemaRefs {
+  let found: SchemaRefs = 'none';
+  for (const ref of refStrings(schemas)) {
+    if (!ref.startsWith('#')) return 'files';
+    found = 'local';
   }
   return found;
 }
 
 /** The non-local `$ref` strings in a schema value. */
 export function fileRefs(value: unknown): string[] {
-  const out: string[] = [];
   // Most schemas have no `$ref` at all: one scan of their text (shared with the model) answers.
-  if (value && typeof value === 'object' && !jsonText(value).includes('"$ref"')) return out;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (Array.isArray(node)) stack.push(...node);
-    else if (node && typeof node === 'object') {
-      for (const [key, child] of Object.entries(node)) {
-        if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) out.push(child);
-        else stack.push(child);
-      }
-    }
-  }
-  return out;
+  if (value && typeof value === 'object' && !jsonText(value).includes('"$ref"')) return [];
+  return [...refStrings([value])].filter((ref) => !ref.startsWith('#'));
 }
 
 /**

@@ -7,10 +7,10 @@
 // API destinations, tables, buckets, defaults and the project name; and from the schema files that
 // event schemas reference. A file's *interface* is all of its parsed value but its routes and the
 // descriptions of its event types (nothing outside an event type reads them), with its shape errors
-// (they decide which declarations are trusted). The entries of a file are then a function of
-//   its path and content, every file's interface and the schema files (and the compiler build: the
-//   memo is per build), and a run keys the digests it computed by exactly that (the *seed key* of the file). A later run with
-// the same seed key for a file gives that file's entries the recorded digests without computing them.
+// (they decide which declarations are trusted). The entries of a file are then a function of its path
+// and content, every file's interface and the schema files (and of the compiler build: the memo is per
+// build). A run records the digests it computed under exactly that, the file's *seed key*; a later run
+// with the same seed key for a file gives that file's entries the recorded digests without computing them.
 // Editing a route, or an event type's description, changes one file's seed key; editing anything in
 // an interface changes every seed key, and the run computes every digest (as without seeds).
 //
